@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * log.c: the -d/-D options and the registry of log items (see log.h).
+ *
+ * -d takes qemu-aarch64's comma-separated item names, so existing habits
+ * (`-d in_asm,op`, `QEMU_LOG=strace`) carry over. An item that no component
+ * has registered is an error, never silently ignored.
+ */
+#include "log.h"
+#include "error.h"
+#include "module.h"
+#include "options.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
+typedef struct LogItem {
+    const char *name;
+    const char *help;
+    LogMask mask;
+} LogItem;
+
+LogMask log_mask_enabled;
+static GArray *log_items;               /* LogItem, in registration order */
+static char *log_filename;
+static FILE *log_file;
+
+LogMask log_item_register(const char *name, const char *help)
+{
+    LogItem item = { name, help, 0 };
+
+    if (!log_items) {
+        log_items = g_array_new(FALSE, FALSE, sizeof(LogItem));
+    }
+    g_assert(log_items->len < 64);
+    item.mask = (LogMask)1 << log_items->len;
+    g_array_append_val(log_items, item);
+    return item.mask;
+}
+
+static const LogItem *log_item_find(const char *name)
+{
+    for (guint i = 0; log_items && i < log_items->len; i++) {
+        const LogItem *it = &g_array_index(log_items, LogItem, i);
+        if (!strcmp(it->name, name)) {
+            return it;
+        }
+    }
+    return NULL;
+}
+
+bool log_enable(const char *list, GError **err)
+{
+    g_auto(GStrv) names = g_strsplit(list, ",", -1);
+
+    for (char **n = names; *n; n++) {
+        const LogItem *it = log_item_find(*n);
+        if (!it) {
+            g_set_error(err, UEMU_ERROR, UEMU_ERROR_USAGE,
+                        "unknown log item '%s' (see '-d help')", *n);
+            return false;
+        }
+        log_mask_enabled |= it->mask;
+    }
+    return true;
+}
+
+void log_print_items(FILE *out)
+{
+    fprintf(out, "Log items (comma separated):\n");
+    for (guint i = 0; log_items && i < log_items->len; i++) {
+        const LogItem *it = &g_array_index(log_items, LogItem, i);
+        fprintf(out, "%-15s %s\n", it->name, it->help);
+    }
+}
+
+/* -- Output ------------------------------------------------------------- */
+
+bool log_open(GError **err)
+{
+    if (!log_filename || log_file) {
+        return true;
+    }
+    log_file = fopen(log_filename, "w");
+    if (!log_file) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_USAGE,
+                    "cannot open log file '%s': %s", log_filename,
+                    g_strerror(errno));
+        return false;
+    }
+    setvbuf(log_file, NULL, _IOLBF, 0);
+    return true;
+}
+
+static FILE *log_redirect;              /* log_set_stream() */
+
+FILE *log_stream(void)
+{
+    return log_redirect ? log_redirect : log_file ? log_file : stderr;
+}
+
+void log_set_stream(FILE *f)
+{
+    log_redirect = f;
+}
+
+void log_printf(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vfprintf(log_stream(), fmt, ap);
+    va_end(ap);
+}
+
+/* -- Options ------------------------------------------------------------ */
+
+static bool opt_log(const char *arg, GError **err)
+{
+    if (!strcmp(arg, "help")) {
+        log_print_items(stdout);
+        options_finish_early();
+        return true;
+    }
+    return log_enable(arg, err);
+}
+
+static bool opt_log_file(const char *arg, GError **err)
+{
+    g_free(log_filename);
+    log_filename = g_strdup(arg);
+    return true;
+}
+
+static const UemuOption log_options[] = {
+    { "d", "QEMU_LOG", "item[,...]", opt_log,
+      "enable logging of specified items (use '-d help' for a list of items)" },
+    { "D", "QEMU_LOG_FILENAME", "logfile", opt_log_file,
+      "write logs to 'logfile' (default stderr)" },
+    { NULL },
+};
+
+static void log_register_options(void)
+{
+    options_register(log_options);
+}
+module_init(log_register_options, MODULE_INIT_OPTIONS);
