@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * strace.c: -d strace, one line per syscall in qemu-aarch64's format,
+ * driven by the argument and return kinds of each syscalls.def row:
+ *
+ *   6322 openat(AT_FDCWD,"/etc/passwd",O_RDONLY|O_CLOEXEC) = 3
+ *   6322 mmap(NULL,8192,PROT_READ|PROT_WRITE,MAP_PRIVATE|MAP_ANONYMOUS,-1,0) = 0x0000005500802000
+ *   6322 clock_gettime(CLOCK_MONOTONIC,0x0000005500800480) = 0 ({tv_sec = 2665,tv_nsec = 537375363})
+ *   6322 openat(AT_FDCWD,0x0000000000000001,O_RDONLY) = -1 errno=14 (Bad address)
+ *   6322 exit_group(0)
+ *
+ * Each part of a line is built in a GString and written with one call, so
+ * threads interleave by parts, never inside one. Strings are read through
+ * uaccess like any guest memory; an unreadable one prints as its pointer.
+ */
+#include "strace.h"
+#include "linux-user/log.h"
+#include "linux-user/uaccess.h"
+
+#include <inttypes.h>
+#include <unistd.h>
+
+/* -- Name tables ------------------------------------------------------------ */
+
+typedef struct StraceName {
+    const char *name;
+    uint64_t value;
+} StraceName;
+
+#define NAMES(t)        static const StraceName t##_names[] = {
+#define NAME(n, v)      { #n, v },
+#define END_NAMES       { NULL, 0 } };
+#include "strace-flags.def"
+#undef NAMES
+#undef NAME
+#undef END_NAMES
+
+static const StraceName ioctl_names[] = {
+#define IOCTL(name, cmd, dir, type) { #name, cmd },
+#include "ioctls.def"
+#undef IOCTL
+    { NULL, 0 }
+};
+
+/* print_enum: the entry equal to @v, else @v in decimal. */
+static void print_enum(GString *s, const StraceName *t, int64_t v)
+{
+    for (; t->name; t++) {
+        if (t->value == (uint64_t)v) {
+            g_string_append(s, t->name);
+            return;
+        }
+    }
+    g_string_append_printf(s, "%" PRId64, v);
+}
+
+/* print_flags: names of the entries set in @v, joined by |, then leftover bits. */
+static void print_flags(GString *s, const StraceName *t, uint64_t v)
+{
+    bool any = false;
+
+    for (; t->name; t++) {
+        if (t->value && (v & t->value) == t->value) {
+            g_string_append_printf(s, "%s%s", any ? "|" : "", t->name);
+            v &= ~t->value;
+            any = true;
+        }
+    }
+    if (v || !any) {
+        g_string_append_printf(s, "%s%#" PRIx64, any ? "|" : "", v);
+    }
+}
+
+/* -- Argument kinds --------------------------------------------------------- */
+
+static void print_pointer(GString *s, uint64_t v)
+{
+    if (v) {
+        g_string_append_printf(s, "0x%016" PRIx64, v);
+    } else {
+        g_string_append(s, "NULL");
+    }
+}
+
+static void print_string(GString *s, uint64_t v)
+{
+    g_autofree char *str = v ? uaccess_strdup(v, GUEST_PATH_MAX - 1, NULL) : NULL;
+
+    if (str) {
+        g_string_append_printf(s, "\"%s\"", str);
+    } else {
+        print_pointer(s, v);
+    }
+}
+
+static void print_open_flags(GString *s, uint64_t v, bool with_mode)
+{
+    if (with_mode) {
+        print_enum(s, open_accmode_names, (int64_t)(v & 3));
+        v &= ~(uint64_t)3;
+        if (v) {
+            g_string_append_c(s, '|');
+        }
+    }
+    if (v || !with_mode) {
+        print_flags(s, open_flags_names, v);
+    }
+}
+
+static void print_map_flags(GString *s, uint64_t v)
+{
+    print_enum(s, map_type_names, (int64_t)(v & 0xf));
+    if (v & ~(uint64_t)0xf) {
+        g_string_append_c(s, '|');
+        print_flags(s, map_flags_names, v & ~(uint64_t)0xf);
+    }
+}
+
+static void print_futex_op(GString *s, uint64_t v)
+{
+    uint64_t opts = v & (128 | 256);
+
+    if (opts) {
+        print_flags(s, futex_flags_names, opts);
+        g_string_append_c(s, '|');
+    }
+    print_enum(s, futex_cmd_names, (int64_t)(v & ~opts & 0xffffffff));
+}
+
+/* Two-word structs read from the guest: {tv_sec = 1,tv_nsec = 2}. */
+static void print_pair(GString *s, uint64_t v, const char *a, const char *b,
+                       bool words32)
+{
+    int64_t w[2];
+    int32_t h[2];
+
+    if (!v) {
+        g_string_append(s, "NULL");
+    } else if (words32 && !uaccess_read(h, v, sizeof(h))) {
+        g_string_append_printf(s, "{%s = %d,%s = %d}", a, h[0], b, h[1]);
+    } else if (!words32 && !uaccess_read(w, v, sizeof(w))) {
+        g_string_append_printf(s, "{%s = %" PRId64 ",%s = %" PRId64 "}",
+                               a, w[0], b, w[1]);
+    } else {
+        print_pointer(s, v);
+    }
+}
+
+/* fcntl's third argument, which F_GET* commands do not take (qemu omits it). */
+static bool print_fcntl_arg(GString *s, uint64_t cmd, uint64_t v)
+{
+    switch ((int)cmd) {
+    case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034:
+        return false;       /* F_GETFD F_GETFL F_GETOWN F_GETSIG F_GETLEASE F_GETPIPE_SZ F_GET_SEALS */
+    case 4:                 /* F_SETFL */
+        print_open_flags(s, v, false);
+        return true;
+    case 5: case 6: case 7: case 36: case 37: case 38:
+        print_pointer(s, v);    /* struct flock */
+        return true;
+    default:
+        g_string_append_printf(s, "%d", (int)v);
+        return true;
+    }
+}
+
+/* print_arg: argument @i of @c as @kind; false if it prints as nothing. */
+static bool print_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int i)
+{
+    uint64_t v = c->arg[i];
+
+    switch (kind) {
+    case SC_ARG_NONE:
+        return false;
+    case SC_ARG_INT:
+    case SC_ARG_FD:
+        g_string_append_printf(s, "%d", (int)v);
+        break;
+    case SC_ARG_LONG:
+        g_string_append_printf(s, "%" PRId64, (int64_t)v);
+        break;
+    case SC_ARG_ULONG:
+    case SC_ARG_SIZE:
+        g_string_append_printf(s, "%" PRIu64, v);
+        break;
+    case SC_ARG_HEX:
+        g_string_append_printf(s, "%#" PRIx64, v);
+        break;
+    case SC_ARG_PTR:
+    case SC_ARG_TIMESPEC_OUT:
+    case SC_ARG_TIMEVAL_OUT:
+    case SC_ARG_TIMEZONE_OUT:
+        print_pointer(s, v);
+        break;
+    case SC_ARG_STR:
+        print_string(s, v);
+        break;
+    case SC_ARG_DIRFD:
+        if ((int)v == -100) {
+            g_string_append(s, "AT_FDCWD");
+        } else {
+            g_string_append_printf(s, "%d", (int)v);
+        }
+        break;
+    case SC_ARG_MODE:
+        g_string_append_printf(s, "%#o", (unsigned)v);
+        break;
+    case SC_ARG_OPEN_MODE:
+        /* Only O_CREAT and O_TMPFILE (020000000) read the mode; qemu omits it otherwise. */
+        if (i == 0 || !(c->arg[i - 1] & (0100 | 020000000))) {
+            return false;
+        }
+        g_string_append_printf(s, "%#o", (unsigned)v);
+        break;
+    case SC_ARG_OPEN_FLAGS:
+        print_open_flags(s, (uint32_t)v, true);
+        break;
+    case SC_ARG_O_FLAGS:
+        print_open_flags(s, (uint32_t)v, false);
+        break;
+    case SC_ARG_PROT:
+        if ((uint32_t)v == 0) {
+            g_string_append(s, "PROT_NONE");
+        } else {
+            print_flags(s, prot_names, (uint32_t)v);
+        }
+        break;
+    case SC_ARG_MAP_FLAGS:
+        print_map_flags(s, (uint32_t)v);
+        break;
+    case SC_ARG_AT_FLAGS:
+        print_flags(s, at_flags_names, (uint32_t)v);
+        break;
+    case SC_ARG_ACCESS_MODE:
+        if ((uint32_t)v == 0) {
+            g_string_append(s, "F_OK");
+        } else {
+            print_flags(s, access_mode_names, (uint32_t)v);
+        }
+        break;
+    case SC_ARG_WHENCE:
+        print_enum(s, whence_names, (int)v);
+        break;
+    case SC_ARG_CLOCK:
+        print_enum(s, clock_names, (int)v);
+        break;
+    case SC_ARG_SIGNAL:
+        print_enum(s, signal_names, (int)v);
+        break;
+    case SC_ARG_SIGHOW:
+        print_enum(s, sighow_names, (int)v);
+        break;
+    case SC_ARG_FUTEX_OP:
+        print_futex_op(s, (uint32_t)v);
+        break;
+    case SC_ARG_IOCTL:
+        for (const StraceName *t = ioctl_names; ; t++) {
+            if (!t->name) {
+                g_string_append_printf(s, "%#x", (unsigned)v);
+                break;
+            }
+            if (t->value == (uint32_t)v) {
+                g_string_append(s, t->name);
+                break;
+            }
+        }
+        break;
+    case SC_ARG_FCNTL:
+        print_enum(s, fcntl_cmd_names, (int)v);
+        break;
+    case SC_ARG_FCNTL_ARG:
+        return print_fcntl_arg(s, c->arg[1], v);
+    case SC_ARG_MADV:
+        print_enum(s, madvise_names, (int)v);
+        break;
+    case SC_ARG_RLIMIT:
+        print_enum(s, rlimit_names, (int)v);
+        break;
+    case SC_ARG_TIMESPEC:
+        print_pair(s, v, "tv_sec", "tv_nsec", false);
+        break;
+    }
+    return true;
+}
+
+/* After a successful call: the struct an _OUT argument received. */
+static bool print_out_arg(GString *s, SyscallArgKind kind, uint64_t v)
+{
+    switch (kind) {
+    case SC_ARG_TIMESPEC_OUT:
+        print_pair(s, v, "tv_sec", "tv_nsec", false);
+        return true;
+    case SC_ARG_TIMEVAL_OUT:
+        print_pair(s, v, "tv_sec", "tv_usec", false);
+        return true;
+    case SC_ARG_TIMEZONE_OUT:
+        print_pair(s, v, "tz_minuteswest", "tz_dsttime", true);
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* -- Lines ------------------------------------------------------------------ */
+
+static void emit(GString *s)
+{
+    FILE *out = log_stream();
+
+    fputs(s->str, out);
+    fflush(out);
+}
+
+void strace_print_call(const SyscallDesc *d, const SyscallCall *c)
+{
+    g_autoptr(GString) s = g_string_new(NULL);
+    bool first = true;
+
+    g_string_printf(s, "%d %s(", (int)getpid(), d->name);
+    for (int i = 0; i < d->nargs; i++) {
+        gsize mark = s->len;
+
+        if (!first) {
+            g_string_append_c(s, ',');
+        }
+        if (print_arg(s, d->args[i], c, i)) {
+            first = false;
+        } else {
+            g_string_truncate(s, mark);
+        }
+    }
+    g_string_append_c(s, ')');
+    if (d->ret == SC_RET_NONE) {
+        g_string_append_c(s, '\n');
+    }
+    emit(s);
+}
+
+void strace_print_ret(const SyscallDesc *d, const SyscallCall *c, int64_t ret)
+{
+    g_autoptr(GString) s = g_string_new(NULL);
+    bool any = false;
+
+    if (ret < 0 && ret >= -4095) {
+        g_string_printf(s, " = -1 errno=%d (%s)\n", (int)-ret, g_strerror((int)-ret));
+        emit(s);
+        return;
+    }
+    if (d->ret == SC_RET_PTR) {
+        g_string_printf(s, " = 0x%016" PRIx64, (uint64_t)ret);
+    } else {
+        g_string_printf(s, " = %" PRId64, ret);
+    }
+    for (int i = 0; i < d->nargs; i++) {
+        gsize mark = s->len;
+
+        g_string_append(s, any ? "," : " (");
+        if (print_out_arg(s, d->args[i], c->arg[i])) {
+            any = true;
+        } else {
+            g_string_truncate(s, mark);
+        }
+    }
+    g_string_append(s, any ? ")\n" : "\n");
+    emit(s);
+}
+
+void strace_print_unknown(uint64_t nr)
+{
+    g_autoptr(GString) s = g_string_new(NULL);
+
+    g_string_printf(s, "%d Unknown syscall %" PRIu64 "\n", (int)getpid(), nr);
+    emit(s);
+}

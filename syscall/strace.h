@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * strace.h: -d strace lines, in qemu-aarch64's format (strace.c).
+ *
+ * A line is printed in two parts, as qemu does, so that what the call
+ * itself writes lands between them:
+ *     5141 write(1,0x498f80,6)hello
+ *      = 6
+ * The pid prefix is the host pid, which is the guest's.
+ */
+#ifndef UEMU_SYSCALL_STRACE_H
+#define UEMU_SYSCALL_STRACE_H
+
+#include "syscall.h"
+
+/* strace_print_call: "PID name(args)"; a call that does not return also ends the line. */
+void strace_print_call(const SyscallDesc *d, const SyscallCall *c);
+
+/* strace_print_ret: " = RESULT\n", with the structs the call filled in. */
+void strace_print_ret(const SyscallDesc *d, const SyscallCall *c, int64_t ret);
+
+/* strace_print_unknown: "PID Unknown syscall NR\n" for a number with no row. */
+void strace_print_unknown(uint64_t nr);
+
+#endif /* UEMU_SYSCALL_STRACE_H */
