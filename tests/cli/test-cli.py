@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""test-cli.py: arm-uemu as a user meets it: options, usage errors, bad files.
+
+    test-cli.py EMU GUEST_DIR
+
+Every case runs the real executable and checks its exit status and the
+exact first line it prints. Bad input must give one line naming the
+problem (plus the -h hint for usage errors) and exit 1, never a crash.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+EMU = None
+GUEST = None
+
+
+def run(*args, env=None):
+    e = dict(os.environ)
+    for k in list(e):
+        if k.startswith("QEMU_") or k == "ARM_UEMU_ACCEL":
+            del e[k]
+    e.update(env or {})
+    p = subprocess.run([EMU] + list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=e, timeout=120)
+    return p.returncode, p.stdout.decode(), p.stderr.decode()
+
+
+class Usage(unittest.TestCase):
+    def assert_usage_error(self, args, line, env=None):
+        rc, out, err = run(*args, env=env)
+        self.assertEqual(rc, 1)
+        self.assertEqual(err.splitlines(),
+                         ["arm-uemu: " + line,
+                          "Try 'arm-uemu -h' for more information."])
+
+    def test_help_lists_options_and_exits_0(self):
+        rc, out, err = run("-h")
+        self.assertEqual(rc, 0)
+        self.assertTrue(out.startswith("usage: arm-uemu [options] program"))
+        for opt in ("-L path", "-d item", "-plugin", "-cpu model", "-B address",
+                    "-R size", "-E var=value", "-U var", "-0 argv0", "-s size"):
+            self.assertIn(opt, out)
+
+    def test_version_exits_0(self):
+        rc, out, err = run("-version")
+        self.assertEqual(rc, 0)
+        self.assertRegex(out, r"^arm-uemu version \d+\.\d+")
+
+    def test_no_program(self):
+        self.assert_usage_error([], "no guest program given")
+
+    def test_unknown_option(self):
+        self.assert_usage_error(["-bogus", "x"], "unknown option '-bogus'")
+
+    def test_missing_argument(self):
+        self.assert_usage_error(["-L"], "option '-L' needs an argument (path)")
+
+    def test_bad_log_item_from_environment(self):
+        self.assert_usage_error(
+            ["x"], "environment variable QEMU_LOG: unknown log item 'bogus' "
+            "(see '-d help')", env={"QEMU_LOG": "bogus"})
+
+    def test_bad_reserved_va(self):
+        rc, out, err = run("-R", "lots", "x")
+        self.assertEqual(rc, 1)
+        self.assertTrue(err.startswith("arm-uemu: option '-R': "), err)
+
+    def test_log_help_lists_page(self):
+        rc, out, err = run("-d", "help")
+        self.assertEqual(rc, 0)
+        self.assertIn("page", out)
+
+
+class BadFiles(unittest.TestCase):
+    def assert_elf_error(self, path, reason, *opts):
+        rc, out, err = run(*opts, path)
+        self.assertEqual(rc, 1, err)
+        self.assertEqual(err.splitlines(), ["arm-uemu: %s: %s" % (path, reason)])
+
+    def test_missing_file(self):
+        self.assert_elf_error("/nonexistent/prog",
+                              "cannot open: No such file or directory")
+
+    def test_text_file_is_not_elf(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".txt") as f:
+            f.write("#!/bin/sh\necho hi\n" * 10)
+            f.flush()
+            self.assert_elf_error(f.name, "not an ELF file")
+
+    def test_host_binary_is_wrong_machine(self):
+        self.assert_elf_error("/bin/true", "is an x86-64 ELF, not AArch64")
+
+    def test_truncated_elf(self):
+        with open(os.path.join(GUEST, "hello-static"), "rb") as src:
+            head = src.read(40)
+        with tempfile.NamedTemporaryFile(suffix=".elf") as f:
+            f.write(head)
+            f.flush()
+            self.assert_elf_error(f.name, "truncated ELF header")
+
+    def test_dynamic_without_sysroot_names_interpreter(self):
+        path = os.path.join(GUEST, "hello-dynamic")
+        rc, out, err = run(path)
+        if os.path.exists("/lib/ld-linux-aarch64.so.1"):
+            self.skipTest("host has the AArch64 interpreter installed")
+        self.assertEqual(rc, 1)
+        self.assertIn("interpreter /lib/ld-linux-aarch64.so.1 not found", err)
+        self.assertEqual(len(err.splitlines()), 1)
+
+    def test_plugin_loading_reports_plugin_name(self):
+        rc, out, err = run("-plugin", "./libnothing.so",
+                           os.path.join(GUEST, "hello-static"))
+        self.assertEqual(rc, 1)
+        self.assertTrue(err.startswith(
+            "arm-uemu: Could not load plugin ./libnothing.so: "), err)
+        self.assertEqual(out, "")
+
+
+class PageLog(unittest.TestCase):
+    def test_page_log_prints_map_and_layout(self):
+        rc, out, err = run("-d", "page", os.path.join(GUEST, "hello-static"))
+        lines = err.splitlines()
+        self.assertTrue(lines[0].startswith("guest_base  0x"), lines[0])
+        self.assertEqual(lines[1], "page layout changed following binary load")
+        self.assertEqual(lines[2], "start            end              size"
+                                   "             prot")
+        self.assertRegex(lines[3], r"^0000000000400000-[0-9a-f]{16} [0-9a-f]{16} r-x$")
+        for field in ("start_brk", "end_code", "start_code", "start_data",
+                      "end_data", "start_stack", "brk", "entry", "argv_start",
+                      "env_start", "auxv_start"):
+            self.assertTrue(any(l.startswith(field + " ") for l in lines), field)
+
+    def test_page_log_to_file_with_D(self):
+        with tempfile.TemporaryDirectory() as d:
+            log = os.path.join(d, "log")
+            run("-d", "page", "-D", log, os.path.join(GUEST, "hello-static"))
+            with open(log) as f:
+                self.assertIn("page layout changed following binary load",
+                              f.read())
+
+
+if __name__ == "__main__":
+    EMU, GUEST = sys.argv[1], sys.argv[2]
+    unittest.main(argv=[sys.argv[0], "-v"])
