@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * cpu-loop.c: the main loop of a guest thread.
+ *
+ * Find (or translate) the TB for the pc, chain it behind the TB that just
+ * exited through a direct slot, run it, and act on why it stopped:
+ *
+ *   GOTO_TB0/1  a direct branch whose slot is not linked yet: link it
+ *   LOOKUP      an indirect branch the backend could not resolve
+ *   CODE        an exception the target raised: svc, udf, brk, ...
+ *
+ * A guest memory fault arrives by siglongjmp from fault.c with the CPU
+ * state already precise. Until signal delivery exists (a later issue),
+ * every guest signal takes its default action: the process dies of it.
+ */
+#include "cpu-loop.h"
+#include "cpu-select.h"
+#include "fault.h"
+#include "log.h"
+#include "mmap.h"
+#include "tb-gen.h"
+#include "syscall/syscall.h"
+#include "target-arm/translate.h"
+#include "tcg/runtime.h"
+#include "tcg/translator.h"
+
+#include <signal.h>
+#include <sys/mman.h>
+
+__thread CpuThread *cpu_thread_self;
+
+/* -- Hooks the tcg layer calls --------------------------------------------- */
+
+static TranslationBlock *cpu_loop_lookup(void *env)
+{
+    CPUARMState *e = env;
+
+    return tb_lookup(&cpu_thread_self->jmp_cache, e->pc, 0, tb_gen_cflags());
+}
+
+static bool cpu_loop_code_ok(uint64_t pc, uint64_t len)
+{
+    return guest_access_ok(pc, len, PROT_EXEC);
+}
+
+static void cpu_loop_invalidate(GuestAddr start, uint64_t len)
+{
+    tb_invalidate_range(start, len);
+}
+
+CpuThread *cpu_loop_start(uint64_t entry, uint64_t sp)
+{
+    CpuThread *t = g_new0(CpuThread, 1);
+
+    tcg_guest_base = guest_base;
+    tcg_guest_limit = guest_space_size;
+    translator_set_code_check(cpu_loop_code_ok);
+    guest_mmap_set_invalidate_hook(cpu_loop_invalidate);
+    tcg_interp_set_tb_lookup(cpu_loop_lookup);
+    fault_init();
+
+    arm_cpu_reset(&t->env, arm_cpu_model_selected());
+    t->env.opaque = t;
+    t->env.pc = entry;
+    t->env.xregs[ARM_REG_SP] = sp;
+    return t;
+}
+
+/* -- Exceptions ------------------------------------------------------------ */
+
+/* The signal an exception delivers, or 0 when the guest just goes on. */
+static int cpu_loop_exception_signal(CPUARMState *env)
+{
+    switch ((ArmException)env->exception_index) {
+    case ARM_EXCP_UDEF:
+    case ARM_EXCP_HLT:
+        return SIGILL;
+    case ARM_EXCP_BKPT:
+        return SIGTRAP;
+    case ARM_EXCP_DATA_ABORT:
+        return SIGSEGV;
+    case ARM_EXCP_ALIGNMENT:
+        return SIGBUS;
+    case ARM_EXCP_NONE:
+    case ARM_EXCP_SVC:
+    case ARM_EXCP_YIELD:
+        return 0;
+    }
+    g_assert_not_reached();
+}
+
+/* Returns true when the guest process is over (*status set). */
+static bool cpu_loop_exception(CpuThread *t, int *status)
+{
+    CPUARMState *env = &t->env;
+    int sig;
+
+    if (env->exception_index == ARM_EXCP_SVC) {
+        env->exception_index = ARM_EXCP_NONE;
+        switch (syscall_do(env, status)) {
+        case SYSCALL_CONTINUE:
+            return false;
+        case SYSCALL_EXIT_THREAD:       /* the only thread: the process ends */
+        case SYSCALL_EXIT_GROUP:
+            return true;
+        }
+    }
+    sig = cpu_loop_exception_signal(env);
+    env->exception_index = ARM_EXCP_NONE;
+    if (sig) {
+        fault_die_by_signal(sig);
+    }
+    return false;
+}
+
+/* -- The loop -------------------------------------------------------------- */
+
+/* Run TBs until one raises an exception (or a fault longjmps out). */
+static void cpu_loop_exec(CpuThread *t)
+{
+    TranslationBlock *last = NULL;
+    int last_slot = -1;
+    uint32_t cflags = tb_gen_cflags();
+
+    for (;;) {
+        TranslationBlock *tb;
+        uintptr_t ret;
+
+        tb_reclaim();
+        tb = tb_lookup(&t->jmp_cache, t->env.pc, 0, cflags);
+        if (!tb) {
+            tb = tb_gen_code(&t->env, t->env.pc, cflags);
+        }
+        if (last) {
+            tb_link(last, last_slot, tb);
+        }
+        t->in_guest = 1;
+        ret = tb->backend->exec(&t->env, tb);
+        t->in_guest = 0;
+
+        last = NULL;
+        switch (tb_exit_kind(ret)) {
+        case TB_EXIT_GOTO_TB0:
+        case TB_EXIT_GOTO_TB1:
+            last = (TranslationBlock *)tb_exit_cookie(ret);
+            last_slot = (int)tb_exit_kind(ret);
+            break;
+        case TB_EXIT_LOOKUP:
+            break;
+        case TB_EXIT_CODE:
+            g_assert(tb_exit_code(ret) == A64_EXIT_EXCEPTION);
+            return;
+        }
+    }
+}
+
+int cpu_loop_run(CpuThread *t)
+{
+    int status = 0;
+
+    cpu_thread_self = t;
+    for (;;) {
+        /* No signal mask to restore: the fault handler runs SA_NODEFER. */
+        if (sigsetjmp(t->fault_jmp, 0) == 0) {
+            cpu_loop_exec(t);
+        }
+        if (cpu_loop_exception(t, &status)) {
+            return status;
+        }
+    }
+}
