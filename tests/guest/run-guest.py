@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """run-guest.py: run one guest program under arm-uemu and check it.
 
-    run-guest.py --emu build/linux-user/arm-uemu [--accel interp]
+    run-guest.py --emu build/arm-uemu [--accel interp]
                  [--qemu qemu-aarch64] [--sysroot DIR] [--status N]
                  [--stdout TEXT] PROGRAM [ARGS...]
 
