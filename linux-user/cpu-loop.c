@@ -18,16 +18,41 @@
 #include "fault.h"
 #include "log.h"
 #include "mmap.h"
+#include "module.h"
 #include "tb-gen.h"
 #include "syscall/syscall.h"
 #include "target-arm/translate.h"
 #include "tcg/runtime.h"
 #include "tcg/translator.h"
 
+#include <inttypes.h>
 #include <signal.h>
 #include <sys/mman.h>
 
 __thread CpuThread *cpu_thread_self;
+static LogMask log_exec, log_cpu;
+
+static void cpu_loop_register_log(void)
+{
+    log_exec = log_item_register("exec", "show trace before each executed TB "
+                                 "(lots of logs)");
+    log_cpu = log_item_register("cpu", "show CPU registers before entering a "
+                                "TB (lots of logs)");
+}
+module_init(cpu_loop_register_log, MODULE_INIT_LOG);
+
+/* -d exec and -d cpu, as qemu-aarch64 prints them before running a TB. */
+static void cpu_loop_log_tb(CpuThread *t, TranslationBlock *tb)
+{
+    if (log_enabled(log_exec)) {
+        fprintf(log_stream(), "Trace 0: %p [%08" PRIx32 "/%016" PRIx64
+                "/%08" PRIx32 "/%08" PRIx32 "] \n", (void *)tb, tb->flags,
+                tb->pc, tb->cflags, 0u);
+    }
+    if (log_enabled(log_cpu)) {
+        arm_cpu_dump(&t->env, log_stream());
+    }
+}
 
 /* -- Hooks the tcg layer calls --------------------------------------------- */
 
@@ -133,6 +158,9 @@ static void cpu_loop_exec(CpuThread *t)
         }
         if (last) {
             tb_link(last, last_slot, tb);
+        }
+        if (log_enabled(log_exec | log_cpu)) {
+            cpu_loop_log_tb(t, tb);
         }
         t->in_guest = 1;
         ret = tb->backend->exec(&t->env, tb);

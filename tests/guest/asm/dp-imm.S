@@ -26,10 +26,19 @@ TEST_NAME("asm-dp-imm")
 .endm
 
 .macro LOGIC_IMM op
-    .irp imm, 1, 0xff, 0x5555555555555555, 0x00ff00ff00ff00ff, 0x8000000000000000, 0x7fffffffffffffff, 0xffffffff, 0xffff0000ffff0000, 0xfffffffffffffffe, 0x3ffc, 0xe00000000000003f
+    .irp imm, 1, 0xff, 0x3ffc, 0x5555555555555555, 0x00ff00ff00ff00ff
     SWEEP   SW_U, \op x9, x10, #\imm
     .endr
-    .irp imm, 1, 0x80000000, 0x7fffffff, 0xf0f0f0f0, 0xfffffffe, 0xffff, 0x0ff00000, 0xc0000003
+    .irp imm, 0x8000000000000000, 0x7fffffffffffffff, 0xffffffff
+    SWEEP   SW_U, \op x9, x10, #\imm
+    .endr
+    .irp imm, 0xffff0000ffff0000, 0xfffffffffffffffe, 0xe00000000000003f
+    SWEEP   SW_U, \op x9, x10, #\imm
+    .endr
+    .irp imm, 1, 0x80000000, 0x7fffffff, 0xf0f0f0f0
+    SWEEP   SW_U, \op w9, w10, #\imm
+    .endr
+    .irp imm, 0xfffffffe, 0xffff, 0x0ff00000, 0xc0000003
     SWEEP   SW_U, \op w9, w10, #\imm
     .endr
 .endm
@@ -71,13 +80,13 @@ test_main:
     SUM(0xfa62882fb82408f8)
 
     LOGIC_IMM and
-    SUM(0x9d82603ab84df949)
+    SUM(0x58fee506daeb23be)
     LOGIC_IMM orr
-    SUM(0x4cbeb98a87a1e2ec)
+    SUM(0xbd187256cc1e3517)
     LOGIC_IMM eor
-    SUM(0xc335b6eaf4ec9b41)
+    SUM(0x3a5f87cfc2318cb7)
     LOGIC_IMM ands
-    SUM(0x220a9b13daa804cf)
+    SUM(0xffbfc4e1220ce259)
 
     .irp hw, 0, 16, 32, 48
     SWEEP   SW_U, movz x9, #0x8001, lsl #\hw

@@ -202,11 +202,14 @@ sweep_values:
     .quad   0, 1, 0xffffffffffffffff, 0x7fffffff
     .quad   0x80000000, 0xffffffff, 0x7fffffffffffffff, 0x8000000000000000
     .quad   2, 0xfffffffe, 0x100000000, 0xfffffffffffffffe
-    .quad   0x0123456789abcdef, 0xfedcba9876543210, 0x80000001, 0x8000000000000001
-    .quad   0x7ffffffe, 0xffffffff80000000, 0x00000001ffffffff, 0xffffffff7fffffff
+    .quad   0x0123456789abcdef, 0xfedcba9876543210
+    .quad   0x80000001, 0x8000000000000001
+    .quad   0x7ffffffe, 0xffffffff80000000
+    .quad   0x00000001ffffffff, 0xffffffff7fffffff
     .quad   0x5555555555555555, 0xaaaaaaaaaaaaaaaa, 0x1f, 0x20
     .quad   0x3f, 0x40, 0xd3c2b1a09f8e7d6c, 0x12345678
-    .quad   0x87654321abcdef01, 0xdeadbeef, 0x7fffffff80000000, 0x4000000000000000
+    .quad   0x87654321abcdef01, 0xdeadbeef
+    .quad   0x7fffffff80000000, 0x4000000000000000
 /* Per mode: i limit, j limit, NZCV inputs per (i, j) (16 bytes a row). */
 sweep_modes:
     .byte   32, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
