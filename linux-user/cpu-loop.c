@@ -152,6 +152,12 @@ static void cpu_loop_exec(CpuThread *t)
         uintptr_t ret;
 
         tb_reclaim();
+        if (t->env.pc & 3) {
+            /* PC alignment fault: Linux delivers SIGBUS (BUS_ADRALN). */
+            t->env.exception_index = ARM_EXCP_ALIGNMENT;
+            t->env.fault_addr = t->env.pc;
+            return;
+        }
         tb = tb_lookup(&t->jmp_cache, t->env.pc, 0, cflags);
         if (!tb) {
             tb = tb_gen_code(&t->env, t->env.pc, cflags);
