@@ -18,14 +18,15 @@
 #include <unistd.h>
 
 /* Record the fault in @t's CPU state and return to the cpu loop. */
-static G_GNUC_NORETURN void fault_raise(CpuThread *t, uint64_t addr, bool write)
+static G_GNUC_NORETURN void fault_raise(CpuThread *t, ArmException excp,
+                                        uint64_t addr, bool write)
 {
     uint64_t pc, extra;
 
     if (ir_interp_current_insn(&pc, &extra)) {
         t->env.pc = pc;
     }
-    t->env.exception_index = ARM_EXCP_DATA_ABORT;
+    t->env.exception_index = excp;
     t->env.fault_addr = addr;
     t->env.fault_write = write;
     t->in_guest = 0;
@@ -37,7 +38,10 @@ static G_GNUC_NORETURN void fault_ir_hook(void *env, const IRFault *f)
     CpuThread *t = cpu_thread_self;
 
     g_assert(t && env == &t->env);
-    fault_raise(t, f->addr, f->is_store);
+    /* Alignment faults are SIGBUS on Linux, the rest SIGSEGV. */
+    fault_raise(t, f->kind == IR_FAULT_ALIGN ? ARM_EXCP_ALIGNMENT
+                                             : ARM_EXCP_DATA_ABORT,
+                f->addr, f->is_store);
 }
 
 static void fault_host_signal(int sig, siginfo_t *si, void *uc)
@@ -50,7 +54,7 @@ static void fault_host_signal(int sig, siginfo_t *si, void *uc)
         /* The x86 page-fault error code (bit 1: write) is in the context. */
         ucontext_t *ctx = uc;
         bool write = (ctx->uc_mcontext.gregs[REG_ERR] & 2) != 0;
-        fault_raise(t, host - guest_base, write);
+        fault_raise(t, ARM_EXCP_DATA_ABORT, host - guest_base, write);
     }
     /* Not a guest access: our own bug. Die with the host's report. */
     signal(sig, SIG_DFL);

@@ -58,7 +58,7 @@ typedef struct CPUARMState {
     uint64_t excl_addr;
     uint64_t excl_val;
     uint64_t excl_val_hi;       /* second word of LDXP */
-    uint32_t excl_size;         /* log2 bytes of each register accessed */
+    uint32_t excl_size;         /* log2 bytes of the whole access (pairs too) */
 
     /* Set by translated code before it exits with an exception. */
     uint32_t exception_index;   /* ArmException */
