@@ -174,7 +174,10 @@ static bool check_load(const ElfFile *ef, unsigned i, GError **err)
     const Elf64_Phdr *ph = &ef->phdr[i];
     uint64_t vaddr = ph->p_vaddr, memsz = ph->p_memsz;
 
-    if (ph->p_offset > ef->size || ph->p_filesz > ef->size - ph->p_offset) {
+    /* A segment with nothing from the file (all bss) may name any offset:
+     * linkers put it past the end of the file, and Linux accepts that. */
+    if (ph->p_filesz &&
+        (ph->p_offset > ef->size || ph->p_filesz > ef->size - ph->p_offset)) {
         return elf_error(err, ef->path,
                          "segment %u: file range 0x%" PRIx64 "+0x%" PRIx64
                          " is outside the file (0x%" PRIx64 " bytes)",
@@ -302,7 +305,10 @@ static bool read_interp(ElfFile *ef, const Elf64_Phdr *ph, GError **err)
     if (ph->p_filesz < 2) {
         return elf_error(err, ef->path, "PT_INTERP is empty");
     }
-    if (ph->p_offset > ef->size || ph->p_filesz > ef->size - ph->p_offset) {
+    /* A segment with nothing from the file (all bss) may name any offset:
+     * linkers put it past the end of the file, and Linux accepts that. */
+    if (ph->p_filesz &&
+        (ph->p_offset > ef->size || ph->p_filesz > ef->size - ph->p_offset)) {
         return elf_error(err, ef->path, "PT_INTERP is outside the file");
     }
     s = g_malloc(ph->p_filesz);

@@ -451,6 +451,23 @@ START_TEST(test_elf_load_exec_copies_file_bytes_and_zeroes_bss_page_tail)
 }
 END_TEST
 
+/* ld places an all-bss segment's p_offset past the end of the file. */
+START_TEST(test_elf_load_bss_only_segment_with_offset_past_eof_loads_zeroed)
+{
+    g_autofree char *path = NULL;
+    TestElf t;
+
+    te_init(&t);
+    te_add(&t, PT_LOAD, 0x2000, TEST_BASE + 0x10000, 0,
+           0x3000, PF_R | PF_W);
+    path = te_write(&t, "bss-only");
+    ck_assert_msg(elf_load_program(path, &prog, &err), "%s", err->message);
+    assert_vma(TEST_BASE + 0x10000, TEST_BASE + 0x10000, TEST_BASE + 0x13000,
+               PROT_READ | PROT_WRITE);
+    ck_assert_uint_eq(*(guint8 *)g2h(TEST_BASE + 0x12fff), 0);
+}
+END_TEST
+
 START_TEST(test_elf_load_exec_fills_linux_code_data_bounds_and_brk)
 {
     g_autofree char *path = write_two_segment_exec();
@@ -764,6 +781,7 @@ static Suite *elfload_suite(void)
     tc = elfload_tcase(s, "handmade");
     tcase_add_test(tc, test_elf_load_exec_maps_segments_at_link_address_with_prot);
     tcase_add_test(tc, test_elf_load_exec_copies_file_bytes_and_zeroes_bss_page_tail);
+    tcase_add_test(tc, test_elf_load_bss_only_segment_with_offset_past_eof_loads_zeroed);
     tcase_add_test(tc, test_elf_load_exec_fills_linux_code_data_bounds_and_brk);
     tcase_add_test(tc, test_elf_load_exec_unmaps_gap_between_segments);
     tcase_add_test(tc, test_elf_load_pt_phdr_gives_phdr_address);

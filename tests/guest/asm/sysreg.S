@@ -37,15 +37,15 @@ TEST_NAME("asm-sysreg")
  * then check that AT_HWCAP bit @bit (hwcap in x19) equals it.
  */
 #define HWCAP_GE(bit, shift, min)                                           \
-    ubfx x10, x9, shift, 4 ; cmp x10, min ; cset x10, hs ;               \
+    ubfx x10, x9, shift, 4 ; cmp x10, min ; cset x10, hs ;                  \
     ubfx x11, x19, bit, 1 ; CHECK_REG(x11, x10)
 /* The same for "field != 0xf" (FP and AdvSIMD: 0xf = not implemented). */
 #define HWCAP_IMPL(bit, shift)                                              \
-    ubfx x10, x9, shift, 4 ; cmp x10, #0xf ; cset x10, ne ;               \
+    ubfx x10, x9, shift, 4 ; cmp x10, #0xf ; cset x10, ne ;                 \
     ubfx x11, x19, bit, 1 ; CHECK_REG(x11, x10)
 /* ... and for "field == value" (FPHP, ASIMDHP: FP/AdvSIMD = 1). */
 #define HWCAP_EQ(bit, shift, value)                                         \
-    ubfx x10, x9, shift, 4 ; cmp x10, value ; cset x10, eq ;             \
+    ubfx x10, x9, shift, 4 ; cmp x10, value ; cset x10, eq ;                \
     ubfx x11, x19, bit, 1 ; CHECK_REG(x11, x10)
 
     .text
