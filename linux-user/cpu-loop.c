@@ -20,6 +20,7 @@
 #include "mmap.h"
 #include "module.h"
 #include "tb-gen.h"
+#include "plugin-api/plugin.h"
 #include "syscall/syscall.h"
 #include "target-arm/translate.h"
 #include "tcg/runtime.h"
@@ -88,6 +89,8 @@ CpuThread *cpu_loop_start(uint64_t entry, uint64_t sp)
     t->env.opaque = t;
     t->env.pc = entry;
     t->env.xregs[ARM_REG_SP] = sp;
+    t->vcpu_index = 0;
+    plugin_vcpu_init(&t->env, t->vcpu_index);
     return t;
 }
 
@@ -151,6 +154,11 @@ static void cpu_loop_exec(CpuThread *t)
         TranslationBlock *tb;
         uintptr_t ret;
 
+        if (plugin_pending_work) {
+            /* a plugin uninstall/reset flushes: @last may be gone */
+            plugin_run_pending_work();
+            last = NULL;
+        }
         tb_reclaim();
         if (t->env.pc & 3) {
             /* PC alignment fault: Linux delivers SIGBUS (BUS_ADRALN). */

@@ -16,6 +16,8 @@ typedef struct CpuThread {
     TbJmpCache jmp_cache;
     sigjmp_buf fault_jmp;           /* where a guest fault lands (fault.c) */
     volatile sig_atomic_t in_guest; /* running translated code or helpers */
+    unsigned vcpu_index;            /* stable for the thread's life; plugin
+                                     * code reads it through env->opaque */
 } CpuThread;
 
 /* The calling thread's vCPU, or NULL outside guest threads. */

@@ -8,6 +8,7 @@
  */
 #include "fault.h"
 #include "mmap.h"
+#include "plugin-api/plugin.h"
 #include "tcg/interp.h"
 #include "tcg/runtime.h"
 
@@ -82,6 +83,7 @@ void fault_die_by_signal(int sig)
 
     fprintf(stderr, "arm-uemu: uncaught target signal %d (%s) - core dumped\n",
             sig, strsignal(sig));
+    plugin_atexit();
     fflush(NULL);
     /* Die of the signal itself, so our parent sees what a native parent
      * would; without a core file of the emulator. */

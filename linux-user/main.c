@@ -8,7 +8,8 @@
  *   3. the guest address space is reserved and plugins are loaded, in
  *      command-line order, before anything of the guest exists;
  *   4. the guest ELF (and its interpreter) is mapped, the stack built;
- *   5. the cpu loop runs the guest until it exits; its status is ours.
+ *   5. the cpu loop runs the guest until it exits; its status is ours,
+ *      after the plugins' atexit callbacks.
  *
  * Every user error travels here as one GError and is printed as one line.
  */
@@ -23,6 +24,7 @@
 #include "options.h"
 #include "stack.h"
 #include "plugin-api/loader.h"
+#include "plugin-api/plugin.h"
 #include "syscall/syscall.h"
 #include "uemu-config.h"
 
@@ -93,7 +95,9 @@ int main(int argc, char **argv)
     }
 
     syscall_set_exe_path(prog.exe.path);
+    plugin_set_guest_program(&prog);
     status = cpu_loop_run(cpu_loop_start(prog.entry, prog.start_stack));
+    plugin_atexit();
     elf_program_free(&prog);
     fflush(NULL);
     return status;

@@ -2,8 +2,8 @@
 /*
  * tb-gen.c: the translation pipeline of one block, and its options.
  *
- *   decode (target-arm) -> IR [-d op] -> optimize [-d op_opt]
- *   -> backend compile -> TB cache
+ *   decode (target-arm) -> IR -> plugins: tb_trans + weaving [-d op]
+ *   -> optimize [-d op_opt] -> backend compile -> TB cache
  *
  * Translation is serialised by one lock: there is one IRContext, and
  * translation is rare next to execution.
@@ -14,6 +14,7 @@
 #include "log.h"
 #include "module.h"
 #include "options.h"
+#include "plugin-api/plugin.h"
 #include "target-arm/translate.h"
 #include "tcg/optimize.h"
 #include "tcg/tb-cache.h"
@@ -51,9 +52,25 @@ static void tb_gen_log_in_asm(TranslationBlock *tb)
     fprintf(out, "\n");
 }
 
+/* Plugins asked for memory callbacks on a block built without markers. */
+typedef struct TbGenRetry {
+    CPUARMState *env;
+    TranslationBlock *tb;
+} TbGenRetry;
+
+static void tb_gen_retranslate(void *opaque)
+{
+    TbGenRetry *r = opaque;
+
+    g_clear_pointer(&r->tb->insn_pc, g_free);
+    a64_translate_tb(r->env, r->tb, gen_ir);
+}
+
 TranslationBlock *tb_gen_code(CPUARMState *env, uint64_t pc, uint32_t cflags)
 {
     TranslationBlock *tb = tb_new(pc, 0, cflags);
+    TbGenRetry retry = { env, tb };
+    unsigned flushes = tb_cache_flushes();
 
     pthread_mutex_lock(&gen_lock);
     if (!gen_ir) {
@@ -61,7 +78,9 @@ TranslationBlock *tb_gen_code(CPUARMState *env, uint64_t pc, uint32_t cflags)
         a64_translate_init(gen_ir);
     }
     tb->backend = tb_gen_backend();
+    gen_ir->plugin_mem_markers = plugin_gen_mem_markers();
     a64_translate_tb(env, tb, gen_ir);
+    plugin_gen_tb(gen_ir, tb, tb_gen_retranslate, &retry);
     if (log_enabled(log_in_asm)) {
         tb_gen_log_in_asm(tb);
     }
@@ -78,7 +97,12 @@ TranslationBlock *tb_gen_code(CPUARMState *env, uint64_t pc, uint32_t cflags)
     }
     tb->backend->compile(gen_ir, tb);
     pthread_mutex_unlock(&gen_lock);
-    return tb_insert(tb);
+    tb_insert(tb);
+    if (tb_cache_flushes() != flushes && plugin_gen_flushed()) {
+        /* the cache filled up: plugins saw the flush, translate afresh */
+        return tb_gen_code(env, pc, cflags);
+    }
+    return tb;
 }
 
 /* -- Options and log items ------------------------------------------------ */

@@ -5,8 +5,16 @@
  * The syntax follows QEMU exactly so that command lines carry over: "file" is
  * the implied first key, a bare key means key=on (deprecated, with QEMU's
  * warning), and the legacy "arg=STRING" becomes "STRING" or "STRING=on".
+ *
+ * Loading follows QEMU's sequence and messages (fact sheet section 5.2):
+ * GModule with local binding, qemu_plugin_install, qemu_plugin_version in
+ * PLUGIN_VERSION_MIN..MAX, a random id, install(id, info, argc, argv). Any
+ * failure is one error, "Could not load plugin PATH: reason", and stops
+ * startup before anything of the guest exists.
  */
 #include "loader.h"
+#include "plugin.h"
+#include "qemu-plugin.h"
 #include "linux-user/error.h"
 #include "linux-user/module.h"
 #include "linux-user/options.h"
@@ -138,16 +146,150 @@ bool plugin_desc_parse(const char *spec, GError **err)
     return true;
 }
 
+/* -- Loading ------------------------------------------------------------ */
+
+/*
+ * Unlike QEMU, a bare file name ("libsyscalls.so") is also found where our
+ * own plugins live: beside the emulator (build/plugins/ next to
+ * build/arm-uemu), then in the installed plugin directory. Anything else,
+ * or a name found in neither, goes to g_module_open as given, which
+ * searches the library path as dlopen does (not the current directory).
+ */
+static char *plugin_find(const char *name)
+{
+    g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+    g_autofree char *dir = exe ? g_path_get_dirname(exe) : NULL;
+    const char *places[2] = { NULL, UEMU_PLUGIN_INSTALL_DIR };
+    g_autofree char *beside = dir ? g_build_filename(dir, "plugins", NULL) : NULL;
+
+    if (strchr(name, '/')) {
+        return g_strdup(name);
+    }
+    places[0] = beside;
+    for (size_t i = 0; i < G_N_ELEMENTS(places); i++) {
+        char *cand;
+
+        if (!places[i]) {
+            continue;
+        }
+        cand = g_build_filename(places[i], name, NULL);
+        if (g_file_test(cand, G_FILE_TEST_IS_REGULAR)) {
+            return cand;
+        }
+        g_free(cand);
+    }
+    return g_strdup(name);
+}
+
+static uint64_t plugin_new_id(void)
+{
+    uint64_t id;
+
+    do {
+        id = (uint64_t)g_random_int() << 32 | g_random_int();
+    } while (id == 0 || plugin_id_in_use(id));
+    return id;
+}
+
+typedef int (*PluginInstallFn)(qemu_plugin_id_t id, const qemu_info_t *info,
+                               int argc, char **argv);
+
+/* Load one plugin; every failure is QEMU's message, prefixed by the caller. */
+static bool plugin_load(const PluginDesc *d, GError **err)
+{
+    g_autofree char *file = plugin_find(d->path);
+    GModule *module = g_module_open(file, G_MODULE_BIND_LOCAL);
+    gpointer install = NULL, version = NULL;
+    qemu_info_t info = { 0 };
+    Plugin *p;
+    int rc;
+
+    if (!module) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN, "%s", g_module_error());
+        return false;
+    }
+    if (!g_module_symbol(module, "qemu_plugin_install", &install)) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN, "%s", g_module_error());
+        g_module_close(module);
+        return false;
+    }
+    if (!install) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                    "qemu_plugin_install is NULL");
+        g_module_close(module);
+        return false;
+    }
+    if (!g_module_symbol(module, "qemu_plugin_version", &version)) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                    "plugin does not declare API version %s", g_module_error());
+        g_module_close(module);
+        return false;
+    }
+    if (*(int *)version < PLUGIN_VERSION_MIN) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                    "plugin requires API version %d, but this QEMU supports "
+                    "only a minimum version of %d", *(int *)version,
+                    PLUGIN_VERSION_MIN);
+        g_module_close(module);
+        return false;
+    }
+    if (*(int *)version > PLUGIN_VERSION_MAX) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                    "plugin requires API version %d, but this QEMU supports "
+                    "only up to version %d", *(int *)version,
+                    PLUGIN_VERSION_MAX);
+        g_module_close(module);
+        return false;
+    }
+
+    p = g_new0(Plugin, 1);
+    p->version = *(int *)version;
+    p->path = g_strdup(d->path);
+    p->module = module;
+    p->argc = (int)d->argv->len;
+    p->argv = g_new0(char *, d->argv->len + 1);
+    for (guint i = 0; i < d->argv->len; i++) {
+        p->argv[i] = g_strdup(g_ptr_array_index(d->argv, i));
+    }
+    plugin_lock();
+    p->id = plugin_new_id();
+    plugin_add(p);
+    plugin_unlock();
+
+    /* info lives only during the call, as in QEMU. */
+    info.target_name = "aarch64";
+    info.version.min = PLUGIN_VERSION_MIN;
+    info.version.cur = PLUGIN_VERSION_MAX;
+    info.system_emulation = false;
+    rc = plugin_install(p, (PluginFn)install, &info);
+    if (rc) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                    "qemu_plugin_install returned error code %d", rc);
+        /* The plugin cannot be trusted to clean up after itself. */
+        plugin_remove_and_free(p);
+        return false;
+    }
+    return true;
+}
+
 bool plugin_load_all(GError **err)
 {
     GPtrArray *all = plugin_descs();
 
-    if (all->len) {
-        PluginDesc *d = g_ptr_array_index(all, 0);
-        g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
-                    "Could not load plugin %s: plugin loading is not "
-                    "implemented yet (issue 4, the plugin core)", d->path);
-        return false;
+    for (guint i = 0; i < all->len; i++) {
+        PluginDesc *d = g_ptr_array_index(all, i);
+        GError *local = NULL;
+
+        if (!plugin_load(d, &local)) {
+            g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                        "Could not load plugin %s: %s", d->path,
+                        local->message);
+            g_error_free(local);
+            /* Nothing of the guest runs: the plugins loaded so far go too,
+             * so that none of their atexit callbacks prints a summary. */
+            plugin_unload_all();
+            return false;
+        }
     }
     return true;
 }

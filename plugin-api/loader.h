@@ -33,8 +33,11 @@ GPtrArray *plugin_descs(void);
 void plugin_descs_reset(void);
 
 /*
- * plugin_load_all: load every descriptor in order; the first failure stops
- * startup with "Could not load plugin PATH: reason".
+ * plugin_load_all: load every descriptor in order (plugin.h has the core it
+ * hands them to); the first failure unloads what was loaded and stops
+ * startup with "Could not load plugin PATH: reason", QEMU's reasons. A bare
+ * file name is also looked up in plugins/ beside the emulator and in the
+ * installed plugin directory.
  */
 bool plugin_load_all(GError **err);
 

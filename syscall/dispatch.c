@@ -6,7 +6,8 @@
  * The table is an array indexed by the guest's syscall number, built from
  * syscalls.def; numbers without a row are gaps (-ENOSYS). Around each call,
  * in order: the plugin enter hook, the first half of the strace line, the
- * handler, the second half, the result in x0, the plugin return hook.
+ * plugin filter (which may take the syscall over), the handler, the second
+ * half, the result in x0, the plugin return hook.
  *
  * Also here: the -d strace and -d unimp items, the -strace option, the
  * log-once of unimplemented things, and sys_ni, the handler of every row we
@@ -138,12 +139,18 @@ module_init(syscall_register_options, MODULE_INIT_OPTIONS);
 /* -- Plugin hooks ------------------------------------------------------------------ */
 
 static SyscallEnterHook plugin_enter;
+static SyscallFilterHook plugin_filter;
 static SyscallReturnHook plugin_return;
 
 void syscall_set_plugin_hooks(SyscallEnterHook enter, SyscallReturnHook ret)
 {
     plugin_enter = enter;
     plugin_return = ret;
+}
+
+void syscall_set_plugin_filter(SyscallFilterHook filter)
+{
+    plugin_filter = filter;
 }
 
 /* -- Dispatch ------------------------------------------------------------------------ */
@@ -165,13 +172,17 @@ SyscallOutcome syscall_do(CPUARMState *env, int *exit_status)
         if (strace) {
             strace_print_unknown(c.nr);
         }
-        syscall_log_unimp("Unknown syscall %" PRIu64, c.nr);
-        ret = -ENOSYS;
+        if (!plugin_filter || !plugin_filter(env, c.nr, c.arg, &ret)) {
+            syscall_log_unimp("Unknown syscall %" PRIu64, c.nr);
+            ret = -ENOSYS;
+        }
     } else {
         if (strace) {
             strace_print_call(d, &c);
         }
-        ret = d->handler(&c);
+        if (!plugin_filter || !plugin_filter(env, c.nr, c.arg, &ret)) {
+            ret = d->handler(&c);
+        }
         if (c.outcome != SYSCALL_CONTINUE) {
             *exit_status = c.exit_status;
             return c.outcome;

@@ -133,12 +133,17 @@ SyscallOutcome syscall_do(CPUARMState *env, int *exit_status);
  * Plugin hook point (plugin-api, issue 4): @enter is called before every
  * syscall, after the number and arguments are read; @ret after it returns
  * with the guest's result (not for exit/exit_group, which do not return).
- * NULL disables a hook. Nothing sets them before plugin-api does.
+ * The filter runs after the strace line: returning true skips the syscall,
+ * and *ret is what the guest gets. NULL disables a hook. Nothing sets them
+ * before plugin-api does.
  */
 typedef void (*SyscallEnterHook)(CPUARMState *env, uint64_t nr,
                                  const uint64_t args[6]);
+typedef bool (*SyscallFilterHook)(CPUARMState *env, uint64_t nr,
+                                  const uint64_t args[6], int64_t *ret);
 typedef void (*SyscallReturnHook)(CPUARMState *env, uint64_t nr, int64_t ret);
 void syscall_set_plugin_hooks(SyscallEnterHook enter, SyscallReturnHook ret);
+void syscall_set_plugin_filter(SyscallFilterHook filter);
 
 /* -- The table ----------------------------------------------------------- */
 

@@ -115,8 +115,20 @@ class BadFiles(unittest.TestCase):
         rc, out, err = run("-plugin", "./libnothing.so",
                            os.path.join(GUEST, "hello-static"))
         self.assertEqual(rc, 1)
-        self.assertTrue(err.startswith(
-            "arm-uemu: Could not load plugin ./libnothing.so: "), err)
+        self.assertEqual(err, "arm-uemu: Could not load plugin ./libnothing.so: "
+                         "./libnothing.so: cannot open shared object file: "
+                         "No such file or directory\n")
+        self.assertEqual(out, "")
+
+    def test_plugin_bare_name_not_found_anywhere(self):
+        # Looked up beside the emulator, in the install directory, then on
+        # the library path (never the current directory, as in QEMU).
+        rc, out, err = run("-plugin", "libnothing.so,k=v",
+                           os.path.join(GUEST, "hello-static"))
+        self.assertEqual(rc, 1)
+        self.assertEqual(err, "arm-uemu: Could not load plugin libnothing.so: "
+                         "libnothing.so: cannot open shared object file: "
+                         "No such file or directory\n")
         self.assertEqual(out, "")
 
 
