@@ -100,16 +100,21 @@ def same_guest(u, q):
     return False
 
 
-def show_diff(what, ulines, qlines, u, q, limit=40):
+def show_diff(what, ulines, qlines, u, q, context=8):
+    """Print the lines around the first difference (difflib on whole
+    traces of millions of lines would take minutes)."""
     print('%s differ (qemu first, arm-uemu second):' % what)
     print('  qemu:    ', ' '.join(q.cmd))
     print('  arm-uemu:', ' '.join(u.cmd))
-    diff = difflib.unified_diff(qlines, ulines, 'qemu', 'arm-uemu', lineterm='',
-                                n=2)
-    for i, line in enumerate(diff):
-        if i >= limit:
-            print('  ...')
-            break
+    first = next((i for i, (x, y) in enumerate(zip(qlines, ulines)) if x != y),
+                 min(len(qlines), len(ulines)))
+    print('  %d lines under qemu, %d under arm-uemu; first difference at '
+          'line %d' % (len(qlines), len(ulines), first + 1))
+    lo = max(0, first - 2)
+    diff = difflib.unified_diff(qlines[lo:first + context],
+                                ulines[lo:first + context], 'qemu', 'arm-uemu',
+                                lineterm='', n=2)
+    for line in diff:
         print('  ' + line)
 
 
@@ -277,7 +282,9 @@ def main():
     ap.add_argument('program')
     ap.add_argument('args', nargs=argparse.REMAINDER)
     a = ap.parse_args()
-    a.program = os.path.abspath(a.program)
+    a.program, a.emu = os.path.abspath(a.program), os.path.abspath(a.emu)
+    a.plugins, a.v1 = os.path.abspath(a.plugins), os.path.abspath(a.v1)
+    a.uemu_plugin = [os.path.abspath(p) for p in a.uemu_plugin]
     return 0 if KINDS[a.kind](a) else 1
 
 
