@@ -130,6 +130,7 @@ void plugin_remove_and_free(Plugin *p)
     plugin_forget_cbs_locked(p);
     g_ptr_array_remove(plugins, p);
     plugin_unlock();
+    qpp_plugin_removed(p);
     if (p->module) {
         g_module_close(p->module);
     }
@@ -600,6 +601,18 @@ void plugin_atexit(void)
 static void plugin_atexit_c(void)
 {
     plugin_atexit();
+}
+
+/* -- Fork ------------------------------------------------------------------------------ */
+
+void plugin_fork_child(void)
+{
+    /* Only the forking thread lives on in the child: a lock another thread
+     * held at the fork would never be released, so start with a fresh one.
+     * Nothing else changes: the child's atexit (a copy of "not done yet")
+     * runs at the child's own exit. */
+    g_rec_mutex_init(&lock);
+    qpp_fork_child();
 }
 
 /* -- Output and the guest program --------------------------------------------------- */

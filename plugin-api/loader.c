@@ -198,31 +198,38 @@ typedef int (*PluginInstallFn)(qemu_plugin_id_t id, const qemu_info_t *info,
 static bool plugin_load(const PluginDesc *d, GError **err)
 {
     g_autofree char *file = plugin_find(d->path);
-    GModule *module = g_module_open(file, G_MODULE_BIND_LOCAL);
+    GModule *module;
     gpointer install = NULL, version = NULL;
     qemu_info_t info = { 0 };
     Plugin *p;
     int rc;
 
+    /* Its constructors may declare QPP events and imports (qpp.c). */
+    qpp_loading_begin();
+    module = g_module_open(file, G_MODULE_BIND_LOCAL);
     if (!module) {
         g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN, "%s", g_module_error());
+        qpp_loading_abort();
         return false;
     }
     if (!g_module_symbol(module, "qemu_plugin_install", &install)) {
         g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN, "%s", g_module_error());
         g_module_close(module);
+        qpp_loading_abort();
         return false;
     }
     if (!install) {
         g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
                     "qemu_plugin_install is NULL");
         g_module_close(module);
+        qpp_loading_abort();
         return false;
     }
     if (!g_module_symbol(module, "qemu_plugin_version", &version)) {
         g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
                     "plugin does not declare API version %s", g_module_error());
         g_module_close(module);
+        qpp_loading_abort();
         return false;
     }
     if (*(int *)version < PLUGIN_VERSION_MIN) {
@@ -231,6 +238,7 @@ static bool plugin_load(const PluginDesc *d, GError **err)
                     "only a minimum version of %d", *(int *)version,
                     PLUGIN_VERSION_MIN);
         g_module_close(module);
+        qpp_loading_abort();
         return false;
     }
     if (*(int *)version > PLUGIN_VERSION_MAX) {
@@ -239,6 +247,7 @@ static bool plugin_load(const PluginDesc *d, GError **err)
                     "only up to version %d", *(int *)version,
                     PLUGIN_VERSION_MAX);
         g_module_close(module);
+        qpp_loading_abort();
         return false;
     }
 
@@ -255,6 +264,10 @@ static bool plugin_load(const PluginDesc *d, GError **err)
     p->id = plugin_new_id();
     plugin_add(p);
     plugin_unlock();
+    if (!qpp_plugin_added(p, err)) {
+        plugin_remove_and_free(p);
+        return false;
+    }
 
     /* info lives only during the call, as in QEMU. */
     info.target_name = "aarch64";
@@ -287,6 +300,21 @@ bool plugin_load_all(GError **err)
             g_error_free(local);
             /* Nothing of the guest runs: the plugins loaded so far go too,
              * so that none of their atexit callbacks prints a summary. */
+            plugin_unload_all();
+            return false;
+        }
+    }
+    /* Plugin-to-plugin references wait until every plugin is loaded, so
+     * the order of -plugin options does not matter (docs/qpp.md). */
+    if (all->len) {
+        const char *culprit = NULL;
+        GError *local = NULL;
+
+        if (!qpp_resolve_all(&culprit, &local)) {
+            g_set_error(err, UEMU_ERROR, UEMU_ERROR_PLUGIN,
+                        "Could not load plugin %s: %s", culprit,
+                        local->message);
+            g_error_free(local);
             plugin_unload_all();
             return false;
         }

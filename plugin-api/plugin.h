@@ -66,6 +66,14 @@ void plugin_vcpu_exit(unsigned vcpu_index);
 void plugin_atexit(void);
 
 /*
+ * plugin_fork_child: called in a child process right after the guest's
+ * fork (clone without CLONE_VM, or vfork emulated by a host fork). The
+ * child keeps every plugin and its state; it runs its own atexit at its
+ * own exit, or before an execve replaces it (linux-user/exec.c).
+ */
+void plugin_fork_child(void);
+
+/*
  * plugin_gen_tb: instrument the block just translated into @ir: run the
  * tb_trans callbacks, then weave what they asked for at the markers and
  * delete the markers (weave.c). @retranslate re-runs the translation of
@@ -139,6 +147,7 @@ typedef struct Plugin {
     void *pending_udata;
     PluginFn cb[PLUGIN_EV_COUNT]; /* registered static callbacks */
     void *udata[PLUGIN_EV_COUNT];
+    struct QppPlugin *qpp;        /* its plugin-to-plugin state (qpp.c) */
 } Plugin;
 
 /*
@@ -352,5 +361,26 @@ char *plugin_disas(uint64_t pc, const uint8_t bytes[4]);
 
 /* plugin_symbol_lookup: the ELF function symbol covering @addr, or NULL. */
 const char *plugin_symbol_lookup(uint64_t addr);
+
+/* -- qpp.c: plugin-to-plugin events and imports (qemu-plugin-qpp.h) ---------- */
+
+/*
+ * The loader's calls, in order: qpp_loading_begin() before g_module_open
+ * (the plugin's constructors may create events and declare imports), then
+ * qpp_loading_abort() if the open fails, or qpp_plugin_added() once @p is
+ * in the list, before its install (false: its declared name is taken).
+ * After the last install, qpp_resolve_all() binds every waiting
+ * subscription and import; on failure *@culprit is the path of the plugin
+ * whose reference failed. plugin_remove_and_free() calls
+ * qpp_plugin_removed().
+ */
+void qpp_loading_begin(void);
+void qpp_loading_abort(void);
+bool qpp_plugin_added(Plugin *p, GError **err);
+bool qpp_resolve_all(const char **culprit, GError **err);
+void qpp_plugin_removed(Plugin *p);
+
+/* qpp_fork_child: in a forked child, a fresh QPP lock (plugin_fork_child). */
+void qpp_fork_child(void);
 
 #endif /* UEMU_PLUGIN_H */

@@ -13,6 +13,9 @@ versions 6/7) and section 1.2 (what versions 2, 3 and 4 added or removed).
         Preprocessing qemu-plugin.h with -DQEMU_PLUGIN_API_VERSION=N declares
         exactly version N's set, for N = 1..7, and version 7's without the
         define.
+    test-symbols.py qpp HEADER_DIR CC [CFLAGS...]
+        qemu-plugin-qpp.h declares exactly the plugin-to-plugin set (QPP
+        below) in every dialect; the symbols check above includes it too.
 """
 
 import os
@@ -76,6 +79,13 @@ V5_FROM_INDEX = (V1 - {'n_vcpus', 'n_max_vcpus', 'register_vcpu_tb_exec_inline',
 V6_FROM_INDEX = V5_FROM_INDEX | {'register_vcpu_syscall_filter_cb', 'set_pc'}
 
 
+# Plugin-to-plugin (qemu-plugin-qpp.h, docs/qpp.md): ours, in every dialect.
+QPP = {'qemu_plugin_' + n for n in (
+    'create_callback', 'run_callback', 'reg_callback', 'unreg_callback',
+    'import_function', 'import_function_to', 'name_to_handle',
+    'qpp_run_begin', 'qpp_run_next', 'qpp_run_end')}
+
+
 def version_sets():
     """{version: set of full function names} for versions 1..7."""
     sets = {1: set(V1)}
@@ -113,23 +123,23 @@ def check_symbols(path):
     unique = len(got) == len(entries)
     if not unique:
         print(f'{path}: duplicate entries')
-    want = set().union(*version_sets().values())
+    want = set().union(*version_sets().values()) | QPP
     return report(os.path.basename(path), got, want) and unique
 
 
-def declared_in_dialect(header_dir, cc, cflags, version):
-    """Functions qemu-plugin.h declares when preprocessed for @version."""
+def declared_in_dialect(header_dir, cc, cflags, version, header='qemu-plugin.h'):
+    """Functions @header declares when preprocessed for @version."""
     define = [] if version is None else [f'-DQEMU_PLUGIN_API_VERSION={version}']
     out = subprocess.run(cc + cflags + define + ['-I', header_dir, '-E', '-x', 'c', '-'],
-                         input='#include <qemu-plugin.h>\n', capture_output=True,
+                         input=f'#include <{header}>\n', capture_output=True,
                          text=True, check=True).stdout
-    # Keep only the lines that linemarkers attribute to qemu-plugin.h.
+    # Keep only the lines that linemarkers attribute to @header.
     ours, current = [], ''
     for line in out.split('\n'):
         marker = re.match(r'#\s*\d+\s+"([^"]*)"', line)
         if marker:
             current = marker.group(1)
-        elif current.endswith('qemu-plugin.h'):
+        elif current.endswith('/' + header) or current == header:
             ours.append(line)
     names = set(re.findall(r'\b(qemu_plugin_\w+)\s*\(', '\n'.join(ours)))
     return names - {'qemu_plugin_install'}     # the plugin's, not ours
@@ -146,12 +156,25 @@ def check_dialects(header_dir, cc, cflags):
     return ok
 
 
+def check_qpp(header_dir, cc, cflags):
+    """qemu-plugin-qpp.h declares the QPP set in every dialect."""
+    ok = True
+    for version in list(range(1, 8)) + [None]:
+        what = 'qpp, default (7)' if version is None else f'qpp, version {version}'
+        got = declared_in_dialect(header_dir, cc, cflags, version,
+                                  'qemu-plugin-qpp.h')
+        ok &= report(what, got, QPP)
+    return ok
+
+
 def main(argv):
     if len(argv) == 3 and argv[1] == 'symbols':
         return 0 if check_symbols(argv[2]) else 1
     if len(argv) >= 4 and argv[1] == 'dialects':
         # CC is one argument but may be several words ("ccache gcc").
         return 0 if check_dialects(argv[2], argv[3].split(), argv[4:]) else 1
+    if len(argv) >= 4 and argv[1] == 'qpp':
+        return 0 if check_qpp(argv[2], argv[3].split(), argv[4:]) else 1
     print(__doc__)
     return 2
 
