@@ -10,12 +10,31 @@
  *   CODE        an exception the target raised: svc, udf, brk, ...
  *
  * A guest memory fault arrives by siglongjmp from fault.c with the CPU
- * state already precise. Until signal delivery exists (a later issue),
- * every guest signal takes its default action: the process dies of it.
+ * state already precise. Exceptions and faults become guest signals queued
+ * in signal.c (guest-signal.h); so do host signals, whose handler also sets
+ * tcg_exit_request to break chains. Before every block the loop delivers
+ * what is pending: a handler frame, or the default action.
+ *
+ * Syscalls and signals: a signal already deliverable when the guest reaches
+ * `svc` is delivered first, with pc back on the svc, so the syscall runs
+ * after the handler (as if the signal had come just before it). One that
+ * arrives during a blocking host call makes it return EINTR (host handlers
+ * have no SA_RESTART); signal.c then restarts the guest call or lets it
+ * see -EINTR, by the handler's SA_RESTART.
+ *
+ * The window: a signal arriving after that check but before the host call
+ * blocks is queued, yet the call still blocks until it ends by itself or
+ * another signal comes (qemu closes this with its safe_syscall assembly
+ * trampoline). The window is the few instructions of argument conversion
+ * between the check and the host syscall (plus the -strace line when it
+ * is on). rt_sigsuspend, and ppoll/pselect6/epoll_pwait given a mask, have
+ * no window: they hold host signals blocked until the host call installs
+ * its mask atomically.
  */
 #include "cpu-loop.h"
 #include "cpu-select.h"
 #include "fault.h"
+#include "guest-signal.h"
 #include "log.h"
 #include "mmap.h"
 #include "module.h"
@@ -26,6 +45,7 @@
 #include "tcg/runtime.h"
 #include "tcg/translator.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -84,6 +104,7 @@ CpuThread *cpu_loop_start(uint64_t entry, uint64_t sp)
     guest_mmap_set_invalidate_hook(cpu_loop_invalidate);
     tcg_interp_set_tb_lookup(cpu_loop_lookup);
     fault_init();
+    signal_init();
 
     arm_cpu_reset(&t->env, arm_cpu_model_selected());
     t->env.opaque = t;
@@ -96,9 +117,15 @@ CpuThread *cpu_loop_start(uint64_t entry, uint64_t sp)
 
 /* -- Exceptions ------------------------------------------------------------ */
 
-/* The signal an exception delivers, or 0 when the guest just goes on. */
-static int cpu_loop_exception_signal(CPUARMState *env)
+/*
+ * The signal an exception delivers (0 when the guest just goes on), with
+ * the si_code and si_addr arm64 Linux gives it.
+ */
+static int cpu_loop_exception_signal(CPUARMState *env, int *code,
+                                     uint64_t *addr)
 {
+    *code = 1;          /* ILL_ILLOPC, TRAP_BRKPT, SEGV_MAPERR, BUS_ADRALN */
+    *addr = env->pc;
     switch ((ArmException)env->exception_index) {
     case ARM_EXCP_UDEF:
     case ARM_EXCP_HLT:
@@ -106,8 +133,13 @@ static int cpu_loop_exception_signal(CPUARMState *env)
     case ARM_EXCP_BKPT:
         return SIGTRAP;
     case ARM_EXCP_DATA_ABORT:
+        *addr = env->fault_addr;
+        if (guest_access_ok(*addr, 1, PROT_NONE)) {
+            *code = 2;                                  /* SEGV_ACCERR */
+        }
         return SIGSEGV;
     case ARM_EXCP_ALIGNMENT:
+        *addr = env->fault_addr;
         return SIGBUS;
     case ARM_EXCP_NONE:
     case ARM_EXCP_SVC:
@@ -121,22 +153,33 @@ static int cpu_loop_exception_signal(CPUARMState *env)
 static bool cpu_loop_exception(CpuThread *t, int *status)
 {
     CPUARMState *env = &t->env;
-    int sig;
+    uint64_t addr;
+    int sig, code;
 
     if (env->exception_index == ARM_EXCP_SVC) {
+        uint64_t nr = env->xregs[8], orig_x0 = env->xregs[0];
+
         env->exception_index = ARM_EXCP_NONE;
+        if (signal_pending && signal_deliverable()) {
+            env->pc -= 4;               /* the signal first, then the svc */
+            return false;
+        }
         switch (syscall_do(env, status)) {
         case SYSCALL_CONTINUE:
+            if ((int64_t)env->xregs[0] == -EINTR && signal_pending &&
+                nr != AARCH64_NR_rt_sigreturn) {
+                signal_syscall_interrupted(nr, orig_x0, env->xregs[3]);
+            }
             return false;
         case SYSCALL_EXIT_THREAD:       /* the only thread: the process ends */
         case SYSCALL_EXIT_GROUP:
             return true;
         }
     }
-    sig = cpu_loop_exception_signal(env);
+    sig = cpu_loop_exception_signal(env, &code, &addr);
     env->exception_index = ARM_EXCP_NONE;
     if (sig) {
-        fault_die_by_signal(sig);
+        signal_queue_sync(sig, code, addr);
     }
     return false;
 }
@@ -154,6 +197,12 @@ static void cpu_loop_exec(CpuThread *t)
         TranslationBlock *tb;
         uintptr_t ret;
 
+        if (signal_pending) {
+            /* pc may move to a handler: never chain @last to it */
+            tcg_exit_request = 0;
+            signal_deliver_pending(&t->env);
+            last = NULL;
+        }
         if (plugin_pending_work) {
             /* a plugin uninstall/reset flushes: @last may be gone */
             plugin_run_pending_work();

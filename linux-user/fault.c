@@ -4,18 +4,20 @@
  *
  * The precise pc comes from the last insn_start the backend passed
  * (tcg/interp.h); every global is already in env at a faulting access
- * (tcg/ir-gen.h invariants), so the CPU state is exact.
+ * (tcg/ir-gen.h invariants), so the CPU state is exact. The cpu loop then
+ * queues the guest signal (signal.c), which enters the guest's handler or
+ * takes the default action. Host SIGSEGV/SIGBUS that another process sent
+ * are not faults: they go to signal.c's queue like any other signal.
  */
 #include "fault.h"
+#include "guest-signal.h"
 #include "mmap.h"
-#include "plugin-api/plugin.h"
 #include "tcg/interp.h"
 #include "tcg/runtime.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 /* Record the fault in @t's CPU state and return to the cpu loop. */
@@ -50,6 +52,11 @@ static void fault_host_signal(int sig, siginfo_t *si, void *uc)
     CpuThread *t = cpu_thread_self;
     uintptr_t host = (uintptr_t)si->si_addr;
 
+    if (si->si_code <= 0) {
+        /* Sent by a process (kill, tgkill, sigqueue), not a fault. */
+        signal_host_async(sig, si, uc);
+        return;
+    }
     if (t && t->in_guest && host >= guest_base &&
         host - guest_base < guest_space_size) {
         /* The x86 page-fault error code (bit 1: write) is in the context. */
@@ -77,25 +84,5 @@ void fault_init(void)
 
 void fault_die_by_signal(int sig)
 {
-    struct rlimit no_core = { 0, 0 };
-    struct sigaction sa;
-    sigset_t set;
-
-    fprintf(stderr, "arm-uemu: uncaught target signal %d (%s) - core dumped\n",
-            sig, strsignal(sig));
-    plugin_atexit();
-    fflush(NULL);
-    /* Die of the signal itself, so our parent sees what a native parent
-     * would; without a core file of the emulator. */
-    setrlimit(RLIMIT_CORE, &no_core);
-    memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = SIG_DFL;
-    sigaction(sig, &sa, NULL);
-    sigemptyset(&set);
-    sigaddset(&set, sig);
-    sigprocmask(SIG_UNBLOCK, &set, NULL);
-    raise(sig);
-    /* A signal whose default action is not to terminate (none of those we
-     * raise), or one that could not be delivered. */
-    _exit(128 + sig);
+    signal_die(sig);
 }

@@ -22,6 +22,7 @@
 #include "mmap.h"
 #include "module.h"
 #include "options.h"
+#include "procfs.h"
 #include "stack.h"
 #include "plugin-api/loader.h"
 #include "plugin-api/plugin.h"
@@ -95,6 +96,7 @@ int main(int argc, char **argv)
     }
 
     syscall_set_exe_path(prog.exe.path);
+    procfs_set_program(&prog);
     plugin_set_guest_program(&prog);
     status = cpu_loop_run(cpu_loop_start(prog.entry, prog.start_stack));
     plugin_atexit();

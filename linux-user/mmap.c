@@ -3,7 +3,7 @@
  * mmap.c: Linux mmap semantics inside the guest space (see mmap.h).
  *
  * Once mmap-space.c has reserved the region, the ELF loader, the stack
- * builder and the guest's mmap/munmap/mprotect/brk all come here. Each
+ * builder and the guest's mmap/munmap/mprotect/mremap/brk all come here. Each
  * operation changes the host pages first and the VMA set (vma.c) second, so
  * a host failure leaves the guest's map as it was.
  *
@@ -333,6 +333,187 @@ int guest_munmap(GuestAddr addr, uint64_t len)
     }
     pthread_mutex_lock(&guest_mm.lock);
     ret = unmap_locked(addr, addr + GUEST_PAGE_ALIGN(len), &inval);
+    pthread_mutex_unlock(&guest_mm.lock);
+    inval_flush(&inval);
+    return ret;
+}
+
+/* -- mremap --------------------------------------------------------------- */
+
+#ifndef MREMAP_DONTUNMAP
+#define MREMAP_DONTUNMAP 4
+#endif
+
+/*
+ * Grow [addr, addr + old_len) in place to new_len: the reservation pages
+ * above it are released and the host mapping is extended over them, so a
+ * file or shared mapping stays one mapping of its object. If the host
+ * refuses, the pages go back to the reservation. For that instant the pages
+ * above are a host hole, as in mremap_move_locked() below.
+ */
+static int mremap_grow_locked(const GuestVma *v, GuestAddr addr, uint64_t old_len,
+                              uint64_t new_len)
+{
+    GuestAddr old_end = addr + old_len;
+    GuestVma n = *v;
+    int ret;
+
+    if (munmap(g2h(old_end), new_len - old_len) < 0) {
+        return -ENOMEM;
+    }
+    if (mremap(g2h(addr), old_len, new_len, 0) == MAP_FAILED) {
+        ret = errno == EFAULT ? -EFAULT : -ENOMEM;
+        if (host_reserve(old_end, new_len - old_len) < 0) {
+            g_error("guest space: cannot re-reserve 0x%" PRIx64 "+0x%" PRIx64 ": %s",
+                    old_end, new_len - old_len, g_strerror(errno));
+        }
+        return ret;
+    }
+    n.start = old_end;
+    n.end = addr + new_len;
+    n.offset = v->flags & GUEST_VMA_ANON ? 0 : v->offset + (old_end - v->start);
+    vma_insert(guest_mm.vmas, &n);
+    return 0;
+}
+
+/*
+ * Move [addr, addr + old_len) to @to, resized to new_len: the host moves the
+ * pages (and their contents) over the reservation at @to in one step; the
+ * old range is re-reserved at once, unless MREMAP_DONTUNMAP keeps it mapped
+ * (empty). Runs under the lock; in the instant between the two steps the
+ * old range is a host hole that another host thread's mmap could take,
+ * which is why the lock covers every host call of the guest space.
+ */
+static int64_t mremap_move_locked(const GuestVma *v, GuestAddr addr, uint64_t old_len,
+                                  uint64_t new_len, GuestAddr to, bool dontunmap,
+                                  InvalRange *inval)
+{
+    GuestVma n = *v;
+
+    if (mremap(g2h(addr), old_len, new_len,
+               MREMAP_MAYMOVE | MREMAP_FIXED | (dontunmap ? MREMAP_DONTUNMAP : 0),
+               g2h(to)) == MAP_FAILED) {
+        int ret = errno == EFAULT ? -EFAULT : -errno;
+        /* The target may have been dropped by the host: reserve it again. */
+        if (host_reserve(to, new_len) < 0) {
+            g_error("guest space: cannot re-reserve 0x%" PRIx64 "+0x%" PRIx64 ": %s",
+                    to, new_len, g_strerror(errno));
+        }
+        return ret;
+    }
+    vma_remove_range(guest_mm.vmas, to, to + new_len, inval_add_removed, inval);
+    if (!dontunmap) {
+        if (host_reserve(addr, old_len) < 0) {
+            g_error("guest space: cannot re-reserve 0x%" PRIx64 "+0x%" PRIx64 ": %s",
+                    addr, old_len, g_strerror(errno));
+        }
+        vma_remove_range(guest_mm.vmas, addr, addr + old_len, inval_add_removed, inval);
+        search_note_hole_locked(addr, addr + old_len);
+    } else {
+        inval_add(inval, v);
+    }
+    n.start = to;
+    n.end = to + new_len;
+    n.offset = v->flags & GUEST_VMA_ANON ? 0 : v->offset + (addr - v->start);
+    n.flags &= ~(unsigned)(GUEST_VMA_STACK | GUEST_VMA_HEAP);
+    vma_insert(guest_mm.vmas, &n);
+    return (int64_t)to;
+}
+
+static int64_t mremap_locked(GuestAddr addr, uint64_t old_len, uint64_t new_len,
+                             int flags, GuestAddr new_addr, InvalRange *inval)
+{
+    GuestVma *found, v;
+    int64_t to;
+
+    if (flags & MREMAP_FIXED) {
+        if (!guest_range_in_space(new_addr, new_len) || new_addr < GUEST_MMAP_MIN_ADDR) {
+            return -EINVAL;
+        }
+        if (new_addr < addr + old_len && addr < new_addr + new_len) {
+            return -EINVAL;     /* the two ranges overlap */
+        }
+        if (unmap_locked(new_addr, new_addr + new_len, inval) < 0) {
+            return -ENOMEM;
+        }
+        if (old_len > new_len) {
+            if (unmap_locked(addr + new_len, addr + old_len, inval) < 0) {
+                return -ENOMEM;
+            }
+            old_len = new_len;
+        }
+    } else if (old_len >= new_len && !(flags & MREMAP_DONTUNMAP)) {
+        /* Shrinking (or the same size) stays in place; DONTUNMAP always moves. */
+        if (old_len > new_len && unmap_locked(addr + new_len, addr + old_len, inval) < 0) {
+            return -ENOMEM;
+        }
+        return (int64_t)addr;
+    }
+    found = vma_find(guest_mm.vmas, addr);
+    if (!found || old_len > found->end - addr) {
+        return -EFAULT;         /* Linux: the old range must lie in one VMA */
+    }
+    v = *found;
+    if (flags & MREMAP_FIXED) {
+        return mremap_move_locked(&v, addr, old_len, new_len, new_addr,
+                                  flags & MREMAP_DONTUNMAP, inval);
+    }
+    if (!(flags & MREMAP_DONTUNMAP) && guest_range_in_space(addr, new_len) &&
+        vma_range_is_free(guest_mm.vmas, addr + old_len, addr + new_len)) {
+        int ret = mremap_grow_locked(&v, addr, old_len, new_len);
+        if (ret == 0) {
+            return (int64_t)addr;
+        }
+        if (ret != -ENOMEM || !(flags & MREMAP_MAYMOVE)) {
+            return ret;
+        }
+    }
+    if (!(flags & MREMAP_MAYMOVE)) {
+        return -ENOMEM;
+    }
+    to = (int64_t)search_locked(new_len);
+    if ((GuestAddr)to == VMA_NO_HOLE) {
+        return -ENOMEM;
+    }
+    return mremap_move_locked(&v, addr, old_len, new_len, (GuestAddr)to,
+                              flags & MREMAP_DONTUNMAP, inval);
+}
+
+int64_t guest_mremap(GuestAddr addr, uint64_t old_len, uint64_t new_len, int flags,
+                     GuestAddr new_addr)
+{
+    InvalRange inval = INVAL_RANGE_EMPTY;
+    int64_t ret;
+
+    g_assert(guest_mm.vmas);
+    if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP) ||
+        ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && !(flags & MREMAP_MAYMOVE)) ||
+        addr & ~GUEST_PAGE_MASK) {
+        return -EINVAL;
+    }
+    if ((flags & MREMAP_DONTUNMAP) && old_len != new_len) {
+        return -EINVAL;
+    }
+    if ((flags & MREMAP_FIXED) && (new_addr & ~GUEST_PAGE_MASK)) {
+        return -EINVAL;
+    }
+    if (GUEST_PAGE_ALIGN(old_len) < old_len || GUEST_PAGE_ALIGN(new_len) < new_len) {
+        return -EINVAL;
+    }
+    old_len = GUEST_PAGE_ALIGN(old_len);
+    new_len = GUEST_PAGE_ALIGN(new_len);
+    /* old_len 0 duplicates a shared mapping in Linux: not supported here. */
+    if (new_len == 0 || old_len == 0) {
+        return -EINVAL;
+    }
+    if (!guest_range_in_space(addr, old_len)) {
+        return -EFAULT;
+    }
+    if (new_len > guest_space_size) {
+        return -ENOMEM;
+    }
+    pthread_mutex_lock(&guest_mm.lock);
+    ret = mremap_locked(addr, old_len, new_len, flags, new_addr, &inval);
     pthread_mutex_unlock(&guest_mm.lock);
     inval_flush(&inval);
     return ret;

@@ -96,6 +96,16 @@ int64_t guest_mmap(GuestAddr addr, uint64_t len, int prot, int flags,
 int guest_munmap(GuestAddr addr, uint64_t len);
 
 /*
+ * guest_mremap: mremap(2) with Linux's rules (MREMAP_MAYMOVE, _FIXED,
+ * _DONTUNMAP). The old range must lie in one VMA (else -EFAULT); growing
+ * stays in place when the pages above are free, else moves with MAYMOVE.
+ * Returns the new guest address or -errno. old_len 0 (duplicating a shared
+ * mapping) is refused with -EINVAL.
+ */
+int64_t guest_mremap(GuestAddr addr, uint64_t old_len, uint64_t new_len, int flags,
+                     GuestAddr new_addr);
+
+/*
  * guest_mprotect: mprotect(2); -ENOMEM (and no change) if any page of the
  * range is unmapped. Accepts PROT_BTI (ignored) and PROT_GROWSDOWN on the stack.
  */

@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * path.c: the -L prefix and the lookup that tries it first (see path.h).
+ *
+ * qemu-aarch64's rule (util/path.c): only absolute paths, PREFIX/path if
+ * access(F_OK) finds it, else the path itself; a prefix of "" or "/" is no
+ * prefix, and a relative one is taken against the working directory at
+ * startup. qemu caches every answer, hits and misses, for the life of the
+ * process; we ask the file system each time (one access() per lookup), so
+ * a file the guest creates in the sysroot later is found as well.
  */
 #include "path.h"
 #include "module.h"
 #include "options.h"
 
+#include <string.h>
 #include <unistd.h>
 #include <glib.h>
 
@@ -19,7 +27,12 @@ const char *path_prefix(void)
 void path_set_prefix(const char *prefix)
 {
     g_free(ld_prefix);
-    ld_prefix = prefix && *prefix ? g_strdup(prefix) : NULL;
+    ld_prefix = NULL;
+    if (!prefix || !*prefix || !strcmp(prefix, "/")) {
+        return;
+    }
+    /* Absolute now, so that a guest chdir() does not move the sysroot. */
+    ld_prefix = g_canonicalize_filename(prefix, NULL);
 }
 
 char *path_lookup(const char *guest_path)

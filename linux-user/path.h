@@ -12,12 +12,18 @@
 /* path_prefix: the -L prefix, or NULL when none was given. */
 const char *path_prefix(void);
 
-/* path_set_prefix: as -L does (tests). NULL clears it. */
+/*
+ * path_set_prefix: as -L does (tests). NULL, "" and "/" clear it; a
+ * relative prefix is made absolute against the current directory.
+ */
 void path_set_prefix(const char *prefix);
 
 /*
  * path_lookup: for an absolute @guest_path that exists under the prefix, a
- * newly allocated prefix + path; otherwise a copy of @guest_path.
+ * newly allocated prefix + path; otherwise a copy of @guest_path. Every
+ * read-only path lookup of the guest goes through it (open, stat, access,
+ * readlink, statfs, the ELF interpreter, execve's program); calls that
+ * create or change names use the guest's path as it is.
  */
 char *path_lookup(const char *guest_path);
 

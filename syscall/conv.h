@@ -99,4 +99,20 @@ typedef struct GuestWinsize {
     uint16_t ws_ypixel;
 } GuestWinsize;
 
+/* -- struct epoll_event (conv-poll.c) ------------------------------------------ */
+
+/*
+ * arm64's struct epoll_event is naturally aligned: events at 0, data at 8,
+ * 16 bytes. x86-64's is __attribute__((packed)): data at 4, 12 bytes.
+ */
+typedef struct GuestEpollEvent {
+    uint32_t events;
+    uint32_t pad;
+    uint64_t data;
+} GuestEpollEvent;
+
+struct epoll_event;
+void conv_epoll_event_from_guest(struct epoll_event *h, const GuestEpollEvent *g);
+void conv_epoll_event_to_guest(GuestEpollEvent *g, const struct epoll_event *h);
+
 #endif /* UEMU_SYSCALL_CONV_H */

@@ -18,6 +18,7 @@
 #include "linux-user/uaccess.h"
 
 #include <inttypes.h>
+#include <string.h>
 #include <unistd.h>
 
 /* -- Name tables ------------------------------------------------------------ */
@@ -35,12 +36,32 @@ typedef struct StraceName {
 #undef NAME
 #undef END_NAMES
 
-static const StraceName ioctl_names[] = {
-#define IOCTL(name, cmd, dir, type) { #name, cmd },
+/* ioctls.def again: the name, and how the third argument is passed (sys-ioctl.c). */
+enum { IOC_NONE, IOC_VAL, IOC_R, IOC_W };
+
+typedef struct StraceIoctl {
+    const char *name;
+    uint32_t cmd;
+    int dir;
+    const char *type;
+} StraceIoctl;
+
+static const StraceIoctl ioctl_table[] = {
+#define IOCTL(name, cmd, dir, type) { #name, cmd, dir, #type },
 #include "ioctls.def"
 #undef IOCTL
-    { NULL, 0 }
+    { NULL, 0, 0, NULL }
 };
+
+static const StraceIoctl *ioctl_lookup(uint32_t cmd)
+{
+    for (const StraceIoctl *t = ioctl_table; t->name; t++) {
+        if (t->cmd == cmd) {
+            return t;
+        }
+    }
+    return NULL;
+}
 
 /* print_enum: the entry equal to @v, else @v in decimal. */
 static void print_enum(GString *s, const StraceName *t, int64_t v)
@@ -152,16 +173,78 @@ static bool print_fcntl_arg(GString *s, uint64_t cmd, uint64_t v)
     switch ((int)cmd) {
     case 1: case 3: case 9: case 11: case 1025: case 1032: case 1034:
         return false;       /* F_GETFD F_GETFL F_GETOWN F_GETSIG F_GETLEASE F_GETPIPE_SZ F_GET_SEALS */
-    case 4:                 /* F_SETFL */
-        print_open_flags(s, v, false);
+    case 4:                 /* F_SETFL: qemu names the access mode too */
+        print_open_flags(s, (uint32_t)v, true);
         return true;
     case 5: case 6: case 7: case 36: case 37: case 38:
-        print_pointer(s, v);    /* struct flock */
+    case 15: case 16:       /* struct flock, struct f_owner_ex */
+    case 1035: case 1036: case 1037: case 1038:     /* F_{GET,SET}{,_FILE}_RW_HINT */
+        print_pointer(s, v);
         return true;
     default:
         g_string_append_printf(s, "%d", (int)v);
         return true;
     }
+}
+
+/* qemu's print_file_mode: the file type, then the permission bits in octal. */
+static void print_file_mode(GString *s, uint64_t v)
+{
+    uint32_t mode = (uint32_t)v;
+    const char *sep = "";
+
+    if (mode == 0) {
+        g_string_append(s, "000");
+        return;
+    }
+    for (const StraceName *t = file_type_names; t->name; t++) {
+        if ((mode & t->value) == t->value) {
+            g_string_append(s, t->name);
+            sep = "|";
+            mode &= ~(uint32_t)t->value;
+            break;
+        }
+    }
+    mode &= ~(uint32_t)0170000;
+    if (mode) {
+        g_string_append_printf(s, "%s%#o", sep, mode);
+    }
+}
+
+/* struct winsize as qemu prints it: {rows,cols,xpixel,ypixel}; false if unreadable. */
+static bool print_winsize(GString *s, uint64_t v)
+{
+    uint16_t ws[4];
+
+    if (uaccess_read(ws, v, sizeof(ws))) {
+        return false;
+    }
+    g_string_append_printf(s, "{%u,%u,%u,%u}", ws[0], ws[1], ws[2], ws[3]);
+    return true;
+}
+
+/* ioctl's third argument: nothing, a number, an int or winsize the kernel reads, or a pointer. */
+static bool print_ioctl_arg(GString *s, uint64_t cmd, uint64_t v)
+{
+    const StraceIoctl *t = ioctl_lookup((uint32_t)cmd);
+    int32_t val;
+
+    if (t && t->dir == IOC_W && !strcmp(t->type, "GuestWinsize") && print_winsize(s, v)) {
+        return true;
+    }
+
+    if (t && t->dir == IOC_NONE) {
+        return false;
+    }
+    if (t && t->dir == IOC_VAL) {
+        g_string_append_printf(s, "%d", (int)v);
+    } else if (t && t->dir == IOC_W && !strcmp(t->type, "int32_t") &&
+               !uaccess_read(&val, v, sizeof(val))) {
+        g_string_append_printf(s, "%d", val);
+    } else {
+        print_pointer(s, v);
+    }
+    return true;
 }
 
 /* print_arg: argument @i of @c as @kind; false if it prints as nothing. */
@@ -253,17 +336,34 @@ static bool print_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int
     case SC_ARG_FUTEX_OP:
         print_futex_op(s, (uint32_t)v);
         break;
-    case SC_ARG_IOCTL:
-        for (const StraceName *t = ioctl_names; ; t++) {
-            if (!t->name) {
-                g_string_append_printf(s, "%#x", (unsigned)v);
-                break;
-            }
-            if (t->value == (uint32_t)v) {
-                g_string_append(s, t->name);
-                break;
-            }
+    case SC_ARG_IOCTL: {
+        const StraceIoctl *t = ioctl_lookup((uint32_t)v);
+
+        if (t) {
+            g_string_append(s, t->name);
+        } else {
+            g_string_append_printf(s, "%#x", (unsigned)v);
         }
+        break;
+    }
+    case SC_ARG_IOCTL_ARG:
+        return print_ioctl_arg(s, c->arg[1], v);
+    case SC_ARG_FILE_MODE:
+        print_file_mode(s, v);
+        break;
+    case SC_ARG_MKNOD_DEV:
+        /* As qemu: only when the mode has a device type bit (S_IFCHR/S_IFBLK overlap). */
+        if (i == 0 || !(c->arg[i - 1] & 060000)) {
+            return false;
+        }
+        g_string_append_printf(s, "makedev(%u,%u)", ((unsigned)v >> 8) & 0xfff,
+                               ((unsigned)v & 0xff) | (((unsigned)v >> 12) & 0xfff00));
+        break;
+    case SC_ARG_STATX_MASK:
+        print_flags(s, statx_mask_names, (uint32_t)v);
+        break;
+    case SC_ARG_XATTR_LIST_OUT:
+        print_pointer(s, v);
         break;
     case SC_ARG_FCNTL:
         print_enum(s, fcntl_cmd_names, (int)v);
@@ -279,14 +379,68 @@ static bool print_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int
     case SC_ARG_TIMESPEC:
         print_pair(s, v, "tv_sec", "tv_nsec", false);
         break;
+    case SC_ARG_SOCK_DOMAIN:
+    case SC_ARG_SOCK_TYPE:
+    case SC_ARG_SOCK_PROTO:
+    case SC_ARG_SOCKADDR:
+    case SC_ARG_SOCKLEN:
+    case SC_ARG_ITIMER:
+    case SC_ARG_ITIMERVAL:
+    case SC_ARG_ITIMERVAL_OUT:
+    case SC_ARG_OLD_ITIMERVAL_OUT:
+        return strace_print_net_arg(s, kind, c, i);
+    case SC_ARG_CLONE_ARGS:
+    case SC_ARG_ARGV:
+        return strace_print_process_arg(s, kind, c, i);
     }
     return true;
 }
 
-/* After a successful call: the struct an _OUT argument received. */
-static bool print_out_arg(GString *s, SyscallArgKind kind, uint64_t v)
+/* listxattr's result: the @len bytes of NUL-terminated names at @v, qemu-style. */
+static void print_xattr_list(GString *s, uint64_t v, int64_t len)
 {
+    g_autofree char *buf = NULL;
+
+    g_string_append(s, "list = ");
+    if (!v || len <= 0 || len > 65536) {
+        g_string_append(s, "NULL");
+        return;
+    }
+    buf = g_malloc((size_t)len + 1);
+    if (uaccess_read(buf, v, (size_t)len)) {
+        print_pointer(s, v);
+        return;
+    }
+    buf[len] = 0;
+    for (int64_t off = 0; off < len; off += (int64_t)strlen(buf + off) + 1) {
+        g_string_append_printf(s, "%s\"%s\"", off ? "," : "", buf + off);
+    }
+}
+
+/* After a successful call: the struct an _OUT argument received. */
+static bool print_out_arg(GString *s, SyscallArgKind kind, const SyscallCall *c,
+                          int i, int64_t ret)
+{
+    uint64_t v = c->arg[i];
+    const StraceIoctl *t;
+    int32_t val;
+
     switch (kind) {
+    case SC_ARG_XATTR_LIST_OUT:
+        print_xattr_list(s, v, ret);
+        return true;
+    case SC_ARG_IOCTL_ARG:
+        /* An int the kernel wrote (FIONREAD): " = 0 (3)", as qemu; a winsize likewise. */
+        t = ioctl_lookup((uint32_t)c->arg[1]);
+        if (t && t->dir == IOC_R && !strcmp(t->type, "GuestWinsize")) {
+            return print_winsize(s, v);
+        }
+        if (t && t->dir == IOC_R && !strcmp(t->type, "int32_t") &&
+            !uaccess_read(&val, v, sizeof(val))) {
+            g_string_append_printf(s, "%d", val);
+            return true;
+        }
+        return false;
     case SC_ARG_TIMESPEC_OUT:
         print_pair(s, v, "tv_sec", "tv_nsec", false);
         return true;
@@ -296,6 +450,9 @@ static bool print_out_arg(GString *s, SyscallArgKind kind, uint64_t v)
     case SC_ARG_TIMEZONE_OUT:
         print_pair(s, v, "tz_minuteswest", "tz_dsttime", true);
         return true;
+    case SC_ARG_ITIMERVAL_OUT:
+    case SC_ARG_OLD_ITIMERVAL_OUT:
+        return strace_print_net_out(s, kind, v);
     default:
         return false;
     }
@@ -355,7 +512,7 @@ void strace_print_ret(const SyscallDesc *d, const SyscallCall *c, int64_t ret)
         gsize mark = s->len;
 
         g_string_append(s, any ? "," : " (");
-        if (print_out_arg(s, d->args[i], c->arg[i])) {
+        if (print_out_arg(s, d->args[i], c, i, ret)) {
             any = true;
         } else {
             g_string_truncate(s, mark);

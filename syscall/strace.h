@@ -22,4 +22,15 @@ void strace_print_ret(const SyscallDesc *d, const SyscallCall *c, int64_t ret);
 /* strace_print_unknown: "PID Unknown syscall NR\n" for a number with no row. */
 void strace_print_unknown(uint64_t nr);
 
+/*
+ * The socket and timer kinds (strace-net.c): print argument @i of @c as
+ * @kind, or after the call the struct an _OUT argument received; false if
+ * nothing was printed.
+ */
+bool strace_print_net_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int i);
+bool strace_print_net_out(GString *s, SyscallArgKind kind, uint64_t v);
+
+/* The process kinds (strace-process.c): clone's arguments, an argv. */
+bool strace_print_process_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int i);
+
 #endif /* UEMU_SYSCALL_STRACE_H */

@@ -11,6 +11,7 @@
  */
 #include "syscall.h"
 #include "conv.h"
+#include "linux-user/procfs.h"
 #include "linux-user/uaccess.h"
 
 #include <fcntl.h>
@@ -23,6 +24,8 @@ _Static_assert(F_GETLK == 5 && F_SETLK == 6 && F_SETLKW == 7 && F_OFD_GETLK == 3
                F_DUPFD_CLOEXEC == 1030 && F_GETPIPE_SZ == 1032,
                "host fcntl commands differ from the generic ones");
 _Static_assert(sizeof(struct flock) == 32, "struct flock differs from arm64's");
+_Static_assert(F_SETOWN_EX == 15 && F_GETOWN_EX == 16 && F_GET_RW_HINT == 1035 &&
+               sizeof(struct f_owner_ex) == 8, "host F_*OWN_EX differ from arm64's");
 
 /* -- Open and close ---------------------------------------------------------- */
 
@@ -33,6 +36,9 @@ int64_t sys_openat(SyscallCall *c)
 
     if (!path) {
         return err;
+    }
+    if (procfs_open(path, conv_open_flags_from_guest(arg_int(c, 2)), &err)) {
+        return err;             /* /proc/self/maps and friends: the guest's view */
     }
     return host_ret(syscall(SYS_openat, arg_int(c, 0), path,
                             conv_open_flags_from_guest(arg_int(c, 2)),
@@ -175,6 +181,25 @@ static int64_t fcntl_lock(SyscallCall *c, int cmd)
     return ret;
 }
 
+/*
+ * A small struct the same on both ABIs (struct f_owner_ex, a u64 hint):
+ * read from the guest for a set, written back after a get.
+ */
+static int64_t fcntl_struct(SyscallCall *c, int cmd, size_t size, bool get)
+{
+    uint64_t buf[2] = { 0, 0 };
+    int64_t ret;
+
+    if (!get && uaccess_read(buf, c->arg[2], size)) {
+        return -EFAULT;
+    }
+    ret = host_ret(syscall(SYS_fcntl, arg_int(c, 0), cmd, buf));
+    if (ret >= 0 && get && uaccess_write(c->arg[2], buf, size)) {
+        return -EFAULT;
+    }
+    return ret;
+}
+
 int64_t sys_fcntl(SyscallCall *c)
 {
     int fd = arg_int(c, 0), cmd = arg_int(c, 1);
@@ -196,6 +221,11 @@ int64_t sys_fcntl(SyscallCall *c)
     case F_GETPIPE_SZ: case F_SETPIPE_SZ: case F_ADD_SEALS: case F_GET_SEALS:
         /* An int (or nothing) that means the same on both sides. */
         return host_ret(syscall(SYS_fcntl, fd, cmd, (long)arg_int(c, 2)));
+    case F_GETOWN_EX: case F_SETOWN_EX:
+        /* glibc's F_GETOWN is F_GETOWN_EX underneath (negative pgrp ids). */
+        return fcntl_struct(c, cmd, sizeof(struct f_owner_ex), cmd == F_GETOWN_EX);
+    case F_GET_RW_HINT: case F_SET_RW_HINT:
+        return fcntl_struct(c, cmd, sizeof(uint64_t), cmd == F_GET_RW_HINT);
     default:
         syscall_log_unimp("Unsupported fcntl cmd: %d", cmd);
         return -EINVAL;

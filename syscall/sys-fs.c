@@ -9,12 +9,13 @@
  * access, readlink) try an absolute path under the -L prefix first, as
  * qemu-aarch64 does; calls that change it use the path as given.
  *
- * readlink("/proc/self/exe") answers the guest program set by main, not the
- * emulator; the rest of /proc/self is issue 5 (linux-user/proc.c).
+ * /proc/self/exe (readlink, and stat/access that follow it) and the other
+ * emulated /proc files answer for the guest: linux-user/procfs.h.
  */
 #include "syscall.h"
 #include "conv.h"
 #include "linux-user/path.h"
+#include "linux-user/procfs.h"
 #include "linux-user/uaccess.h"
 
 #include <fcntl.h>
@@ -57,16 +58,6 @@ const char *syscall_exe_path(void)
     return exe_path;
 }
 
-/* "/proc/self/exe" or "/proc/<our pid>/exe": the link that must name the guest. */
-static bool is_self_exe(const char *path)
-{
-    char mine[32];
-
-    snprintf(mine, sizeof(mine), "/proc/%d/exe", (int)getpid());
-    return !strcmp(path, "/proc/self/exe") || !strcmp(path, mine) ||
-           !strcmp(path, "/proc/thread-self/exe");
-}
-
 /* -- stat ----------------------------------------------------------------------- */
 
 static int64_t stat_to_guest(const struct stat *st, GuestAddr buf)
@@ -89,6 +80,7 @@ int64_t sys_newfstatat(SyscallCall *c)
     if (!path) {
         return err;
     }
+    procfs_redirect(&path, arg_int(c, 3) & AT_SYMLINK_NOFOLLOW);
     if (syscall(SYS_newfstatat, arg_int(c, 0), path, &st, arg_int(c, 3)) < 0) {
         return -errno;
     }
@@ -113,7 +105,6 @@ int64_t sys_readlinkat(SyscallCall *c)
     int64_t err = 0;
     g_autofree char *path = NULL;
     char target[GUEST_PATH_MAX];
-    const char *src = target;
     ssize_t len;
 
     if (bufsiz <= 0) {
@@ -123,16 +114,13 @@ int64_t sys_readlinkat(SyscallCall *c)
     if (!path) {
         return err;
     }
-    if (exe_path && is_self_exe(path)) {
-        src = exe_path;             /* readlink truncates silently, no NUL */
-        len = (ssize_t)MIN(strlen(exe_path), (size_t)bufsiz);
-    } else {
+    if (!procfs_readlink(path, target, MIN((size_t)bufsiz, sizeof(target)), &len)) {
         len = readlinkat(arg_int(c, 0), path, target, MIN((size_t)bufsiz, sizeof(target)));
         if (len < 0) {
             return -errno;
         }
     }
-    return uaccess_write(c->arg[2], src, (size_t)len) ? -EFAULT : len;
+    return uaccess_write(c->arg[2], target, (size_t)len) ? -EFAULT : len;
 }
 
 /* faccessat has no flags argument; faccessat2 added one. */
@@ -144,6 +132,7 @@ int64_t sys_faccessat(SyscallCall *c)
     if (!path) {
         return err;
     }
+    procfs_redirect(&path, false);
     return host_ret(syscall(SYS_faccessat, arg_int(c, 0), path, arg_int(c, 2)));
 }
 
@@ -155,6 +144,7 @@ int64_t sys_faccessat2(SyscallCall *c)
     if (!path) {
         return err;
     }
+    procfs_redirect(&path, arg_int(c, 3) & AT_SYMLINK_NOFOLLOW);
     return host_ret(syscall(SYS_faccessat2, arg_int(c, 0), path, arg_int(c, 2),
                             arg_int(c, 3)));
 }

@@ -13,7 +13,19 @@
 #include "conv.h"
 #include "linux-user/uaccess.h"
 
+#include <asm/termbits.h>
+#include <linux/fs.h>
 #include <sys/ioctl.h>
+
+/* struct termios2 (asm-generic/termbits.h): termios plus two speeds, 44 bytes on both. */
+typedef struct GuestTermios2 {
+    GuestTermios t;
+    uint32_t c_ispeed;
+    uint32_t c_ospeed;
+} GuestTermios2;
+
+_Static_assert(sizeof(GuestTermios2) == 44 && sizeof(struct termios2) == 44,
+               "struct termios2 differs from arm64's");
 
 typedef enum IoctlDir {
     IOC_NONE,                   /* no argument */

@@ -91,6 +91,25 @@ typedef enum SyscallArgKind {
     SC_ARG_TIMESPEC_OUT,
     SC_ARG_TIMEVAL_OUT,
     SC_ARG_TIMEZONE_OUT,
+    /* files (sys-fd.c, sys-fs-at.c, sys-xattr.c, sys-ioctl.c) */
+    SC_ARG_FILE_MODE,           /* S_IFIFO|0600 (qemu's print_file_mode) */
+    SC_ARG_MKNOD_DEV,           /* makedev(1,3); omitted unless the mode before is a device */
+    SC_ARG_STATX_MASK,          /* STATX_BASIC_STATS|STATX_BTIME */
+    SC_ARG_IOCTL_ARG,           /* ioctl's third argument as ioctls.def says; an int out after */
+    SC_ARG_XATTR_LIST_OUT,      /* a pointer; after the call (list = "user.a","user.b") */
+    /* sockets, timers (strace-net.c) */
+    SC_ARG_SOCK_DOMAIN,         /* PF_INET, else decimal */
+    SC_ARG_SOCK_TYPE,           /* SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK */
+    SC_ARG_SOCK_PROTO,          /* IPPROTO_TCP, NETLINK_ROUTE: by the domain in argument 0 */
+    SC_ARG_SOCKADDR,            /* {sin_family=AF_INET,...}, LEN: prints the next argument too */
+    SC_ARG_SOCKLEN,             /* the length after a SOCKADDR: printed by it */
+    SC_ARG_ITIMER,              /* ITIMER_REAL, else 0x%x */
+    SC_ARG_ITIMERVAL,           /* {it_interval={tv_sec = 0,tv_usec = 0},it_value={...},} */
+    SC_ARG_ITIMERVAL_OUT,       /* after the call: ({it_interval=...,}) */
+    SC_ARG_OLD_ITIMERVAL_OUT,   /* after the call: (old_value = {...}) */
+    /* process (strace-process.c) */
+    SC_ARG_CLONE_ARGS,          /* all of clone's: FLAGS,child_stack=0x...,...,child_tidptr=0x... */
+    SC_ARG_ARGV,                /* {"ls","-l",NULL} */
 } SyscallArgKind;
 
 typedef enum SyscallRetKind {
