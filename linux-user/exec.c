@@ -46,30 +46,27 @@
 
 static int startup_argc;
 static char **startup_argv;             /* the host's argv of arm-uemu */
-static char **startup_env;              /* the host environment at start-up */
 static char *startup_cwd;               /* relative option paths are from here */
 static bool exec_native;                /* -exec-native */
 
-void exec_set_startup_args(int argc, char **argv, char **envp)
+void exec_set_startup_args(int argc, char **argv)
 {
     g_strfreev(startup_argv);
-    g_strfreev(startup_env);
     startup_argc = argc;
     startup_argv = g_new0(char *, argc + 1);
     for (int i = 0; i < argc; i++) {
         startup_argv[i] = g_strdup(argv[i]);
     }
-    startup_env = g_strdupv(envp);
     g_free(startup_cwd);
     startup_cwd = g_get_current_dir();
 }
 
 /* glibc calls ELF constructors with main's arguments. */
 __attribute__((constructor))
-static void exec_record_startup(int argc, char **argv, char **envp)
+static void exec_record_startup(int argc, char **argv)
 {
     if (argc > 0 && argv) {
-        exec_set_startup_args(argc, argv, envp);
+        exec_set_startup_args(argc, argv);
     }
 }
 
@@ -96,42 +93,14 @@ bool exec_emulation_enabled(void)
     return !exec_native;
 }
 
-/* Options that describe the first image only: argv[0], its environment, gdb. */
+/*
+ * Options that describe the first image only: argv[0], its environment, gdb;
+ * and -log-append, which exec_build_emulator_argv adds itself.
+ */
 static bool exec_option_dropped(const char *name)
 {
     return !strcmp(name, "0") || !strcmp(name, "E") || !strcmp(name, "U") ||
-           !strcmp(name, "g");
-}
-
-/*
- * The names of every registered option. options.h has no iterator, so we
- * read them from the help listing, whose lines for options start "-name".
- */
-static GPtrArray *exec_option_names(void)
-{
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-
-    if (!f) {
-        return names;
-    }
-    options_print_help(f);
-    fclose(f);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        size_t n;
-
-        if (line[0] != '-') {
-            continue;
-        }
-        n = strcspn(line + 1, " \t");
-        if (n) {
-            g_ptr_array_add(names, g_strndup(line + 1, n));
-        }
-    }
-    free(text);
-    return names;
+           !strcmp(name, "g") || !strcmp(name, "log-append");
 }
 
 /* @path made absolute from the start-up directory (the guest may have moved). */
@@ -176,65 +145,54 @@ static void add_option(GPtrArray *out, const UemuOption *o, const char *arg)
     }
 }
 
+typedef struct ChildArgs {
+    GPtrArray *out;             /* the argv being built */
+    char *const *new_env;       /* the environment the new image gets */
+} ChildArgs;
+
+/*
+ * One option of this run (options_foreach_given): the command line's are
+ * carried, an environment twin only when the new environment does not
+ * carry the same value itself.
+ */
+static void add_given_option(const UemuOption *o, const char *value,
+                             bool from_env, void *opaque)
+{
+    ChildArgs *ca = opaque;
+
+    if (exec_option_dropped(o->name)) {
+        return;
+    }
+    if (from_env) {
+        const char *now = g_environ_getenv((char **)ca->new_env, o->env);
+
+        if (now && !strcmp(now, value)) {
+            return;
+        }
+    }
+    add_option(ca->out, o, value);
+}
+
 char **exec_build_emulator_argv(const char *host_prog, char *const *argv,
                                 char *const *envp)
 {
-    GPtrArray *out = g_ptr_array_new();
-    g_autoptr(GPtrArray) names = exec_option_names();
-    g_auto(GStrv) new_env = g_strdupv((char **)envp);
-    int i = 1;
+    char *empty_env[] = { NULL };
+    ChildArgs ca = { g_ptr_array_new(), envp ? envp : empty_env };
 
-    g_ptr_array_add(out, g_strdup(startup_argc > 0 ? startup_argv[0] : "arm-uemu"));
-
-    /* Environment twins of this run that the new environment does not carry. */
-    for (guint k = 0; k < names->len; k++) {
-        const UemuOption *o = options_find(g_ptr_array_index(names, k));
-        const char *was, *now;
-
-        if (!o || !o->env || exec_option_dropped(o->name)) {
-            continue;
-        }
-        was = g_environ_getenv(startup_env, o->env);
-        now = g_environ_getenv(new_env, o->env);
-        if (was && !(now && !strcmp(was, now))) {
-            add_option(out, o, was);
-        }
+    g_ptr_array_add(ca.out, g_strdup(startup_argc > 0 ? startup_argv[0] : "arm-uemu"));
+    options_foreach_given(add_given_option, &ca);
+    if (log_file_given()) {
+        g_ptr_array_add(ca.out, g_strdup("-log-append"));  /* log.c: log_open */
     }
-
-    /* The command line's options, as options_parse() read them. */
-    while (i < startup_argc && startup_argv[i][0] == '-') {
-        const char *name = startup_argv[i] + 1;
-        const UemuOption *o;
-        const char *arg = NULL;
-
-        i++;
-        if (!strcmp(name, "-")) {
-            break;
-        }
-        if (name[0] == '-') {
-            name++;
-        }
-        o = options_find(name);
-        if (!o) {
-            break;                      /* cannot happen: parsing succeeded */
-        }
-        if (o->arg) {
-            arg = i < startup_argc ? startup_argv[i++] : "";
-        }
-        if (!exec_option_dropped(o->name)) {
-            add_option(out, o, arg);
-        }
-    }
-
-    g_ptr_array_add(out, g_strdup("-0"));
-    g_ptr_array_add(out, g_strdup(argv && argv[0] ? argv[0] : ""));
-    g_ptr_array_add(out, g_strdup("--"));
-    g_ptr_array_add(out, g_strdup(host_prog));
+    g_ptr_array_add(ca.out, g_strdup("-0"));
+    g_ptr_array_add(ca.out, g_strdup(argv && argv[0] ? argv[0] : ""));
+    g_ptr_array_add(ca.out, g_strdup("--"));
+    g_ptr_array_add(ca.out, g_strdup(host_prog));
     for (int k = 1; argv && argv[0] && argv[k]; k++) {
-        g_ptr_array_add(out, g_strdup(argv[k]));
+        g_ptr_array_add(ca.out, g_strdup(argv[k]));
     }
-    g_ptr_array_add(out, NULL);
-    return (char **)g_ptr_array_free(out, FALSE);
+    g_ptr_array_add(ca.out, NULL);
+    return (char **)g_ptr_array_free(ca.out, FALSE);
 }
 
 /* -- Looking at the file ------------------------------------------------------------ */

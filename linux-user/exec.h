@@ -45,15 +45,19 @@ bool exec_emulation_enabled(void);
  * @host_prog with the guest argv @argv: this run's argv[0], the options in
  * force (those from environment twins missing from @envp, then the command
  * line's, without -0, -E, -U and -g), "-0 argv[0]", "--", @host_prog and
- * @argv[1..]. Exposed for the unit test. Free with g_strfreev.
+ * @argv[1..]; and -log-append when a -D file is in use, so that the new
+ * image adds to the log instead of truncating it. Exposed for the unit
+ * test. Free with g_strfreev.
  */
 char **exec_build_emulator_argv(const char *host_prog, char *const *argv,
                                 char *const *envp);
 
 /*
- * exec_set_startup_args: what the constructor records from the host's
- * argv and environment at start-up (tests call it to set their own).
+ * exec_set_startup_args: what the constructor records from the host's argv
+ * at start-up (argv[0], and the working directory relative option paths
+ * are resolved from); tests call it to set their own. The options
+ * themselves come from options_foreach_given() (options.h).
  */
-void exec_set_startup_args(int argc, char **argv, char **envp);
+void exec_set_startup_args(int argc, char **argv);
 
 #endif /* UEMU_EXEC_H */

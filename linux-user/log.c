@@ -12,8 +12,10 @@
 #include "options.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct LogItem {
     const char *name;
@@ -25,6 +27,7 @@ LogMask log_mask_enabled;
 static GArray *log_items;               /* LogItem, in registration order */
 static char *log_filename;
 static FILE *log_file;
+static bool log_append;                 /* -log-append: see log_open() */
 
 LogMask log_item_register(const char *name, const char *help)
 {
@@ -48,6 +51,13 @@ static const LogItem *log_item_find(const char *name)
         }
     }
     return NULL;
+}
+
+LogMask log_item_mask(const char *name)
+{
+    const LogItem *it = log_item_find(name);
+
+    return it ? it->mask : 0;
 }
 
 bool log_enable(const char *list, GError **err)
@@ -77,20 +87,38 @@ void log_print_items(FILE *out)
 
 /* -- Output ------------------------------------------------------------- */
 
+/*
+ * The first image truncates the file; an image that execve re-executed
+ * (exec.c passes -log-append) adds to it. Either way the file is opened
+ * O_APPEND, so a forked process and an exec'd one that share it never
+ * write over each other's lines.
+ */
 bool log_open(GError **err)
 {
+    int fd;
+
     if (!log_filename || log_file) {
         return true;
     }
-    log_file = fopen(log_filename, "w");
+    fd = open(log_filename, O_WRONLY | O_CREAT | O_APPEND |
+                            (log_append ? 0 : O_TRUNC), 0666);
+    log_file = fd >= 0 ? fdopen(fd, "a") : NULL;
     if (!log_file) {
         g_set_error(err, UEMU_ERROR, UEMU_ERROR_USAGE,
                     "cannot open log file '%s': %s", log_filename,
                     g_strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
         return false;
     }
     setvbuf(log_file, NULL, _IOLBF, 0);
     return true;
+}
+
+bool log_file_given(void)
+{
+    return log_filename != NULL;
 }
 
 static FILE *log_redirect;              /* log_set_stream() */
@@ -133,11 +161,19 @@ static bool opt_log_file(const char *arg, GError **err)
     return true;
 }
 
+static bool opt_log_append(const char *arg, GError **err)
+{
+    log_append = true;
+    return true;
+}
+
 static const UemuOption log_options[] = {
     { "d", "QEMU_LOG", "item[,...]", opt_log,
       "enable logging of specified items (use '-d help' for a list of items)" },
     { "D", "QEMU_LOG_FILENAME", "logfile", opt_log_file,
       "write logs to 'logfile' (default stderr)" },
+    /* private (no -h line): exec.c gives it to a re-executed image */
+    { "log-append", NULL, NULL, opt_log_append, NULL },
     { NULL },
 };
 

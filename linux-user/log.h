@@ -29,6 +29,12 @@ extern LogMask log_mask_enabled;
 /* log_item_register: a new -d item; returns its mask bit. */
 LogMask log_item_register(const char *name, const char *help);
 
+/*
+ * log_item_mask: the mask of the item registered as @name, 0 if none (for
+ * a component that prints lines of an item another component owns).
+ */
+LogMask log_item_mask(const char *name);
+
 /* log_enable: turn on a comma-separated list of items, as -d does. */
 bool log_enable(const char *list, GError **err);
 
@@ -37,8 +43,15 @@ static inline bool log_enabled(LogMask m)
     return (log_mask_enabled & m) != 0;
 }
 
-/* log_open: open the -D file if one was given (main calls it after parsing). */
+/*
+ * log_open: open the -D file if one was given (main calls it after
+ * parsing): truncated, unless the private option -log-append says this
+ * image was re-executed by a guest execve, whose log goes on in the file.
+ */
 bool log_open(GError **err);
+
+/* log_file_given: a -D file (or QEMU_LOG_FILENAME) is in use. */
+bool log_file_given(void);
 
 /* log_stream: where log lines go: the -D file, else stderr. */
 FILE *log_stream(void);

@@ -73,54 +73,83 @@ module_init(options_register_builtin, MODULE_INIT_OPTIONS);
 
 /* -- Parsing ------------------------------------------------------------ */
 
-static bool apply(const UemuOption *o, const char *arg, const char *origin,
-                  GError **err)
-{
-    GError *local = NULL;
+/*
+ * What was given, in the order it was applied: the environment twins
+ * first (registration order), then the command line.
+ */
+typedef struct OptionGiven {
+    const UemuOption *row;
+    char *value;                /* the argument, or the twin's value */
+    bool from_env;
+} OptionGiven;
 
-    if (o->handler(arg, &local)) {
-        return true;
+static GArray *given;           /* OptionGiven */
+
+static void given_clear(void)
+{
+    for (guint i = 0; given && i < given->len; i++) {
+        g_free(g_array_index(given, OptionGiven, i).value);
     }
-    g_set_error(err, UEMU_ERROR, UEMU_ERROR_USAGE, "%s: %s", origin,
-                local ? local->message : "invalid argument");
-    g_clear_error(&local);
-    return false;
+    if (!given) {
+        given = g_array_new(FALSE, FALSE, sizeof(OptionGiven));
+    }
+    g_array_set_size(given, 0);
 }
 
-/* The environment twins come first so that the command line overrides them. */
-static bool apply_environment(GError **err)
+static void given_add(const UemuOption *o, const char *value, bool from_env)
 {
-    for (guint i = 0; option_rows && i < option_rows->len; i++) {
-        const UemuOption *o = g_ptr_array_index(option_rows, i);
-        const char *val = o->env ? g_getenv(o->env) : NULL;
-        g_autofree char *origin = NULL;
+    OptionGiven g = { o, g_strdup(value), from_env };
 
-        if (!val) {
-            continue;
-        }
-        origin = g_strdup_printf("environment variable %s", o->env);
-        if (!apply(o, o->arg ? val : NULL, origin, err)) {
-            return false;
-        }
-        if (parse_action != OPTIONS_RUN) {
-            return true;
-        }
-    }
-    return true;
+    g_array_append_val(given, g);
 }
 
-int options_parse(int argc, char **argv, OptionsAction *action, GError **err)
+void options_foreach_given(OptionsGivenFn fn, void *opaque)
+{
+    for (guint i = 0; given && i < given->len; i++) {
+        const OptionGiven *g = &g_array_index(given, OptionGiven, i);
+
+        fn(g->row, g->value, g->from_env, opaque);
+    }
+}
+
+/*
+ * One occurrence found by the scan: @value is the argument (NULL for a
+ * flag on the command line) or the environment variable's value.
+ */
+typedef bool (*ScanFn)(const UemuOption *o, const char *value, bool from_env,
+                       GError **err);
+
+/*
+ * Walk the environment twins (from @envp, or the process environment when
+ * NULL), then argv[1..], calling @fn for each option found, while
+ * parse_action stays OPTIONS_RUN. Returns the index of the first argument
+ * that is not an option, or -1 with @err set.
+ */
+static int options_scan(int argc, char **argv, char **envp, ScanFn fn,
+                        GError **err)
 {
     int i = 1;
 
-    parse_action = OPTIONS_RUN;
-    if (!apply_environment(err)) {
-        return -1;
+    for (guint k = 0; option_rows && k < option_rows->len; k++) {
+        const UemuOption *o = g_ptr_array_index(option_rows, k);
+        const char *val = NULL;
+
+        if (o->env) {
+            val = envp ? g_environ_getenv(envp, o->env) : g_getenv(o->env);
+        }
+        if (!val) {
+            continue;
+        }
+        if (!fn(o, val, true, err)) {
+            return -1;
+        }
+        if (parse_action != OPTIONS_RUN) {
+            return i;
+        }
     }
     while (parse_action == OPTIONS_RUN && i < argc && argv[i][0] == '-') {
         const char *name = argv[i] + 1;
         const UemuOption *o;
-        g_autofree char *origin = NULL;
         const char *arg = NULL;
 
         i++;
@@ -144,10 +173,51 @@ int options_parse(int argc, char **argv, OptionsAction *action, GError **err)
             }
             arg = argv[i++];
         }
-        origin = g_strdup_printf("option '-%s'", name);
-        if (!apply(o, arg, origin, err)) {
+        if (!fn(o, arg, false, err)) {
             return -1;
         }
+    }
+    return i;
+}
+
+/* Apply one occurrence (the environment first, so the command line wins). */
+static bool apply_and_record(const UemuOption *o, const char *value,
+                             bool from_env, GError **err)
+{
+    g_autofree char *origin = NULL;
+    GError *local = NULL;
+
+    if (from_env) {
+        origin = g_strdup_printf("environment variable %s", o->env);
+    } else {
+        origin = g_strdup_printf("option '-%s'", o->name);
+    }
+    if (!o->handler(o->arg || !from_env ? value : NULL, &local)) {
+        g_set_error(err, UEMU_ERROR, UEMU_ERROR_USAGE, "%s: %s", origin,
+                    local ? local->message : "invalid argument");
+        g_clear_error(&local);
+        return false;
+    }
+    given_add(o, value, from_env);
+    return true;
+}
+
+static bool record_only(const UemuOption *o, const char *value, bool from_env,
+                        GError **err)
+{
+    given_add(o, value, from_env);
+    return true;
+}
+
+int options_parse(int argc, char **argv, OptionsAction *action, GError **err)
+{
+    int i;
+
+    parse_action = OPTIONS_RUN;
+    given_clear();
+    i = options_scan(argc, argv, NULL, apply_and_record, err);
+    if (i < 0) {
+        return -1;
     }
     *action = parse_action;
     if (parse_action == OPTIONS_RUN && i >= argc) {
@@ -156,6 +226,13 @@ int options_parse(int argc, char **argv, OptionsAction *action, GError **err)
         return -1;
     }
     return i;
+}
+
+bool options_record_given(int argc, char **argv, char **envp, GError **err)
+{
+    parse_action = OPTIONS_RUN;
+    given_clear();
+    return options_scan(argc, argv, envp, record_only, err) >= 0;
 }
 
 /* -- Help --------------------------------------------------------------- */
@@ -170,9 +247,13 @@ void options_print_help(FILE *out)
             "%-20s %-17s %s\n", "Argument", "Env-variable", "Description");
     for (guint i = 0; option_rows && i < option_rows->len; i++) {
         const UemuOption *o = g_ptr_array_index(option_rows, i);
-        g_autofree char *left = g_strdup_printf("-%s%s%s", o->name,
-                                                o->arg ? " " : "",
-                                                o->arg ? o->arg : "");
+        g_autofree char *left = NULL;
+
+        if (!o->help) {
+            continue;                   /* private: not for users */
+        }
+        left = g_strdup_printf("-%s%s%s", o->name, o->arg ? " " : "",
+                               o->arg ? o->arg : "");
         fprintf(out, "%-20s %-17s %s\n", left, o->env ? o->env : "", o->help);
     }
 }

@@ -28,7 +28,7 @@ typedef struct UemuOption {
     const char *env;        /* environment twin, or NULL */
     const char *arg;        /* name of the argument in -h, NULL for a flag */
     OptionHandler handler;
-    const char *help;       /* one line for -h */
+    const char *help;       /* one line for -h; NULL: private, not listed */
 } UemuOption;
 
 typedef enum OptionsAction {
@@ -53,6 +53,24 @@ int options_parse(int argc, char **argv, OptionsAction *action, GError **err);
  * asked (-d help, -cpu help); parsing stops and main exits with status 0.
  */
 void options_finish_early(void);
+
+/*
+ * options_foreach_given: call @fn for each option the last options_parse()
+ * applied, in order: the environment twins that were set (registration
+ * order, @from_env true, @value the variable's value even for a flag),
+ * then the command line's (@value the argument, NULL for a flag). exec.c
+ * rebuilds the command line of a re-executed image from it.
+ */
+typedef void (*OptionsGivenFn)(const UemuOption *o, const char *value,
+                               bool from_env, void *opaque);
+void options_foreach_given(OptionsGivenFn fn, void *opaque);
+
+/*
+ * options_record_given: what options_parse() would record for @argv and the
+ * environment @envp, without running any handler (tests). False with @err
+ * set on an unknown option or a missing argument.
+ */
+bool options_record_given(int argc, char **argv, char **envp, GError **err);
 
 /* options_print_help: the usage line and one line per registered option. */
 void options_print_help(FILE *out);

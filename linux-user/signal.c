@@ -28,6 +28,7 @@
 #include "fault.h"
 #include "uaccess.h"
 #include "plugin-api/plugin.h"
+#include "syscall/strace.h"
 #include "syscall/syscall.h"
 #include "tcg/runtime.h"
 
@@ -643,6 +644,7 @@ static bool deliver_one(CPUARMState *env, int sig, const siginfo_t *info,
 {
     GuestSigaction act;
 
+    strace_print_signal(sig, info);
     signal_get_action(sig, &act);
     if (forced && (act.handler == GUEST_SIG_IGN ||
                    (guest_mask & GUEST_SIGBIT(sig)))) {

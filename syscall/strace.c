@@ -8,6 +8,10 @@
  *   6322 clock_gettime(CLOCK_MONOTONIC,0x0000005500800480) = 0 ({tv_sec = 2665,tv_nsec = 537375363})
  *   6322 openat(AT_FDCWD,0x0000000000000001,O_RDONLY) = -1 errno=14 (Bad address)
  *   6322 exit_group(0)
+ *   --- SIGSEGV {si_signo=SIGSEGV, si_code=1, si_addr=0x0000000000001234} ---
+ *
+ * The last kind of line is a signal the guest takes (strace_print_signal);
+ * qemu-aarch64 prints those without the pid prefix, and so do we.
  *
  * Each part of a line is built in a GString and written with one call, so
  * threads interleave by parts, never inside one. Strings are read through
@@ -527,5 +531,92 @@ void strace_print_unknown(uint64_t nr)
     g_autoptr(GString) s = g_string_new(NULL);
 
     g_string_printf(s, "%d Unknown syscall %" PRIu64 "\n", (int)getpid(), nr);
+    emit(s);
+}
+
+/* -- Signals taken ------------------------------------------------------------ */
+
+/*
+ * Which union member of @info means something, as qemu-aarch64 decides it
+ * when it converts a host siginfo: kill/tkill and the kernel's own carry a
+ * sender; a fault carries an address; otherwise it depends on the signal
+ * (SIGCHLD the child's status, SIGIO the poll band) or it came from
+ * sigqueue, a timer or a message queue (sender and value).
+ */
+typedef enum SiginfoLayout {
+    SI_LAYOUT_KILL,
+    SI_LAYOUT_FAULT,
+    SI_LAYOUT_CHLD,
+    SI_LAYOUT_POLL,
+    SI_LAYOUT_RT,
+} SiginfoLayout;
+
+static SiginfoLayout siginfo_layout(int sig, const siginfo_t *info)
+{
+    int code = info->si_code;
+
+    if (code == SI_USER || code == SI_TKILL || code == SI_KERNEL) {
+        return SI_LAYOUT_KILL;
+    }
+    if (code > 0 && (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+                     sig == SIGFPE || sig == SIGTRAP)) {
+        return SI_LAYOUT_FAULT;
+    }
+    if (sig == SIGCHLD) {
+        return SI_LAYOUT_CHLD;
+    }
+    if (sig == SIGIO) {
+        return SI_LAYOUT_POLL;
+    }
+    return SI_LAYOUT_RT;
+}
+
+void strace_format_siginfo(GString *s, int sig, const siginfo_t *info)
+{
+    g_string_append(s, "{si_signo=");
+    print_enum(s, signal_names, sig);
+    g_string_append(s, ", si_code=");
+    print_enum(s, si_code_names, info->si_code);
+    switch (siginfo_layout(sig, info)) {
+    case SI_LAYOUT_KILL:
+        g_string_append_printf(s, ", si_pid=%u, si_uid=%u",
+                               (unsigned)info->si_pid, (unsigned)info->si_uid);
+        break;
+    case SI_LAYOUT_FAULT:
+        g_string_append(s, ", si_addr=");
+        print_pointer(s, (uint64_t)(uintptr_t)info->si_addr);
+        break;
+    case SI_LAYOUT_CHLD:
+        g_string_append_printf(s, ", si_pid=%u, si_uid=%u, si_status=%d, "
+                               "si_utime=%ld, si_stime=%ld",
+                               (unsigned)info->si_pid, (unsigned)info->si_uid,
+                               info->si_status, (long)info->si_utime,
+                               (long)info->si_stime);
+        break;
+    case SI_LAYOUT_POLL:
+        g_string_append_printf(s, ", si_band=%d, si_fd=%d",
+                               (int)info->si_band, info->si_fd);
+        break;
+    case SI_LAYOUT_RT:
+        g_string_append_printf(s, ", si_pid=%u, si_uid=%u, si_sigval=%u",
+                               (unsigned)info->si_pid, (unsigned)info->si_uid,
+                               (unsigned)(uintptr_t)info->si_value.sival_ptr);
+        break;
+    }
+    g_string_append_c(s, '}');
+}
+
+void strace_print_signal(int sig, const siginfo_t *info)
+{
+    g_autoptr(GString) s = NULL;
+
+    if (!log_enabled(log_item_mask("strace"))) {
+        return;
+    }
+    s = g_string_new("--- ");
+    print_enum(s, signal_names, sig);
+    g_string_append_c(s, ' ');
+    strace_format_siginfo(s, sig, info);
+    g_string_append(s, " ---\n");
     emit(s);
 }

@@ -13,6 +13,8 @@
 
 #include "syscall.h"
 
+#include <signal.h>
+
 /* strace_print_call: "PID name(args)"; a call that does not return also ends the line. */
 void strace_print_call(const SyscallDesc *d, const SyscallCall *c);
 
@@ -21,6 +23,17 @@ void strace_print_ret(const SyscallDesc *d, const SyscallCall *c, int64_t ret);
 
 /* strace_print_unknown: "PID Unknown syscall NR\n" for a number with no row. */
 void strace_print_unknown(uint64_t nr);
+
+/*
+ * strace_print_signal: under -d strace, a signal the guest takes (a handler
+ * runs or the default action), as qemu-aarch64 prints it, no pid prefix:
+ *     --- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=5141, si_uid=0} ---
+ * @info is the guest's siginfo (the host layout is the same on arm64).
+ */
+void strace_print_signal(int sig, const siginfo_t *info);
+
+/* strace_format_siginfo: the "{si_signo=..., ...}" part of that line. */
+void strace_format_siginfo(GString *s, int sig, const siginfo_t *info);
 
 /*
  * The socket and timer kinds (strace-net.c): print argument @i of @c as

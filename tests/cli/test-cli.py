@@ -9,6 +9,8 @@ exact first line it prints. Bad input must give one line naming the
 problem (plus the -h hint for usage errors) and exit 1, never a crash.
 """
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -153,6 +155,66 @@ class PageLog(unittest.TestCase):
             with open(log) as f:
                 self.assertIn("page layout changed following binary load",
                               f.read())
+
+
+
+def signal_lines(text):
+    """The -strace lines of signals taken, with what varies run to run hidden."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("--- "):
+            line = re.sub(r"si_pid=\d+", "si_pid=N", line)
+            line = re.sub(r"si_([us]time)=\d+", r"si_\1=N", line)
+            out.append(line)
+    return out
+
+
+class Strace(unittest.TestCase):
+    CASES = [("faults-static", "segv-read"), ("faults-static", "trap"),
+             ("signals-static", "sigterm"), ("signals-static", "sigchld")]
+
+    def test_strace_signal_lines_as_qemu_prints_them(self):
+        want = {
+            "segv-read": ["--- SIGSEGV {si_signo=SIGSEGV, si_code=1, "
+                          "si_addr=0x0000000000000010} ---"],
+            "sigterm": ["--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, "
+                        "si_pid=N, si_uid=%d} ---" % os.getuid()],
+        }
+        qemu = shutil.which("qemu-aarch64")
+        for prog, mode in self.CASES:
+            path = os.path.join(GUEST, prog)
+            rc, out, err = run("-strace", path, mode)
+            got = signal_lines(err)
+            self.assertEqual(len(got), 1, err[-2000:])
+            if mode in want:
+                self.assertEqual(got, want[mode])
+            if qemu:
+                q = subprocess.run([qemu, "-strace", path, mode],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   timeout=120)
+                self.assertEqual(got, signal_lines(q.stderr.decode()), mode)
+
+    def test_log_file_keeps_the_lines_of_the_image_before_execve(self):
+        with tempfile.TemporaryDirectory() as d:
+            log = os.path.join(d, "log")
+            with open(log, "w") as f:
+                f.write("stale line of an earlier run\n")
+            rc, out, err = run("-d", "strace", "-D", log,
+                               os.path.join(GUEST, "process-static"), "replace")
+            self.assertEqual(rc, 0, err)
+            self.assertEqual(out, "child: argc=3 [child] [0] var=(unset)\n")
+            with open(log) as f:
+                text = f.read()
+        self.assertNotIn("stale line", text)     # the first image truncates
+        first = text.index(" execve(")           # the first image's lines
+        self.assertRegex(text[first:], r"\n\d+ exit_group\(0\)\n$")
+        self.assertRegex(text, r"^\d+ ")
+        self.assertNotIn("-log-append", text)
+
+    def test_log_append_is_not_listed_in_help(self):
+        rc, out, err = run("-h")
+        self.assertEqual(rc, 0)
+        self.assertNotIn("log-append", out)
 
 
 if __name__ == "__main__":

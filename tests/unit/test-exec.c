@@ -3,7 +3,8 @@
  * test-exec.c: the command line that re-executes arm-uemu for a guest
  * execve (linux-user/exec.c): this run's options carried, those of the
  * first image only (-0, -E, -U) dropped, environment twins that the new
- * environment lacks turned into options, and the guest's argv after "--".
+ * environment lacks turned into options, -log-append when a -D file is in
+ * use, and the guest's argv after "--".
  */
 #include "unit.h"
 #include "linux-user/exec.h"
@@ -25,7 +26,8 @@ static void startup(char **env, const char *first, ...)
     }
     va_end(ap);
     g_ptr_array_add(argv, NULL);
-    exec_set_startup_args(argv->len - 1, (char **)argv->pdata, env);
+    exec_set_startup_args(argv->len - 1, (char **)argv->pdata);
+    ck_assert(options_record_given(argv->len - 1, (char **)argv->pdata, env, NULL));
 }
 
 static char *joined(char **v)
@@ -127,6 +129,22 @@ START_TEST(test_exec_argv_relative_paths_become_absolute_from_startup_dir)
 }
 END_TEST
 
+START_TEST(test_exec_argv_with_log_file_asks_the_new_image_to_append)
+{
+    char *guest_argv[] = { "p", NULL };
+    g_auto(GStrv) v = NULL;
+    g_autofree char *s = NULL;
+    GError *err = NULL;
+
+    /* an image that was itself re-executed: its -log-append is not repeated */
+    startup(no_env, "-D", "/abs/log", "-log-append", "-strace", "prog", NULL);
+    ck_assert(options_find("D")->handler("/abs/log", &err));
+    v = exec_build_emulator_argv("/bin/p", guest_argv, no_env);
+    s = joined(v);
+    ck_assert_str_eq(s, "/opt/arm-uemu -D /abs/log -strace -log-append -0 p -- /bin/p");
+}
+END_TEST
+
 static Suite *exec_suite(void)
 {
     Suite *s = suite_create("exec");
@@ -140,6 +158,7 @@ static Suite *exec_suite(void)
     tcase_add_test(tc, test_exec_argv_empty_guest_argv_gives_empty_argv0);
     tcase_add_test(tc, test_exec_option_registered_with_env_twin);
     tcase_add_test(tc, test_exec_argv_relative_paths_become_absolute_from_startup_dir);
+    tcase_add_test(tc, test_exec_argv_with_log_file_asks_the_new_image_to_append);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -14,6 +14,7 @@
 #include "plugin-api/loader.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 static GError *err;
 static OptionsAction action;
@@ -277,6 +278,99 @@ START_TEST(test_parse_size_accepts_suffixes_and_rejects_garbage)
 }
 END_TEST
 
+/* -- What was given ------------------------------------------------------------ */
+
+/* Collects options_foreach_given() as "[env]-name=value" words. */
+static void collect_given(const UemuOption *o, const char *value, bool from_env,
+                          void *opaque)
+{
+    g_string_append_printf(opaque, "%s%s-%s=%s", ((GString *)opaque)->len ? " " : "",
+                           from_env ? "[env]" : "", o->name, value ? value : "(null)");
+}
+
+static char *given_text(void)
+{
+    GString *s = g_string_new(NULL);
+
+    options_foreach_given(collect_given, s);
+    return g_string_free(s, FALSE);
+}
+
+START_TEST(test_given_lists_env_twins_then_command_line_in_order)
+{
+    g_autofree char *text = NULL;
+
+    g_setenv("QEMU_LD_PREFIX", "/from-env", TRUE);
+    g_setenv("QEMU_STRACE", "1", TRUE);
+    ck_assert_int_eq(parse("--d", "page", "-L", "/x", "-strace", "-d", "strace",
+                           "prog", "-L", "guest", NULL), 8);
+    text = given_text();
+    /* the twins in registration order (-L's row comes before -strace's) */
+    ck_assert_str_eq(text, "[env]-L=/from-env [env]-strace=1 -d=page -L=/x "
+                           "-strace=(null) -d=strace");
+}
+END_TEST
+
+START_TEST(test_given_is_reset_by_each_parse_and_empty_without_options)
+{
+    g_autofree char *first = NULL, *second = NULL;
+
+    ck_assert_int_eq(parse("-L", "/x", "prog", NULL), 3);
+    first = given_text();
+    ck_assert_int_eq(parse("--", "prog", NULL), 2);
+    second = given_text();
+    ck_assert_str_eq(first, "-L=/x");
+    ck_assert_str_eq(second, "");
+}
+END_TEST
+
+START_TEST(test_given_keeps_what_was_applied_before_an_error)
+{
+    g_autofree char *text = NULL;
+
+    assert_usage_error(parse("-L", "/x", "-nosuch", "prog", NULL),
+                       "unknown option '-nosuch'");
+    text = given_text();
+    ck_assert_str_eq(text, "-L=/x");
+}
+END_TEST
+
+START_TEST(test_record_given_scans_without_running_handlers)
+{
+    char *argv[] = { "arm-uemu", "-L", "/recorded", "-exec-native", "prog", NULL };
+    char *env[] = { "QEMU_LOG=page", NULL };
+    char *bad[] = { "arm-uemu", "-d", NULL };
+    g_autofree char *text = NULL;
+    GError *e = NULL;
+
+    ck_assert_int_eq(parse("-L", "/parsed", "prog", NULL), 3);
+    ck_assert(options_record_given(5, argv, env, NULL));
+    text = given_text();
+    ck_assert_str_eq(text, "[env]-d=page -L=/recorded -exec-native=(null)");
+    ck_assert_str_eq(path_prefix(), "/parsed");     /* no handler ran */
+    ck_assert(!options_record_given(2, bad, env, &e));
+    ck_assert_str_eq(e->message, "option '-d' needs an argument (item[,...])");
+    g_clear_error(&e);
+}
+END_TEST
+
+START_TEST(test_private_option_parses_but_is_not_in_help)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+
+    ck_assert_ptr_nonnull(options_find("log-append"));
+    ck_assert_ptr_null(options_find("log-append")->help);
+    ck_assert_int_eq(parse("-log-append", "prog", NULL), 2);
+    options_print_help(f);
+    fclose(f);
+    ck_assert_ptr_null(strstr(text, "log-append"));
+    ck_assert_ptr_nonnull(strstr(text, "-D logfile"));
+    free(text);
+}
+END_TEST
+
 static void setup(void)
 {
     static const char *const twins[] = {
@@ -320,6 +414,11 @@ static Suite *options_suite(void)
     tcase_add_test(tc, test_plugin_env_twin_and_errors);
     tcase_add_test(tc, test_help_lists_every_component_option_with_env_twin);
     tcase_add_test(tc, test_parse_size_accepts_suffixes_and_rejects_garbage);
+    tcase_add_test(tc, test_given_lists_env_twins_then_command_line_in_order);
+    tcase_add_test(tc, test_given_is_reset_by_each_parse_and_empty_without_options);
+    tcase_add_test(tc, test_given_keeps_what_was_applied_before_an_error);
+    tcase_add_test(tc, test_record_given_scans_without_running_handlers);
+    tcase_add_test(tc, test_private_option_parses_but_is_not_in_help);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -4,12 +4,17 @@
  * 7.2 prints (observed with `qemu-aarch64 -strace` on static AArch64
  * programs): pid prefix, quoted strings, flags by name, pointers as
  * 0x%016x or NULL, buffers as %#x, errors as -1 errno=N (strerror), structs
- * filled in by the call after the result, and a line in two parts.
+ * filled in by the call after the result, and a line in two parts; and
+ * the "--- SIG... {siginfo} ---" line of a signal the guest takes.
  */
 #include "strace-capture.h"
 
+#include "syscall/strace.h"
+
 #include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
+#include <string.h>
 #include <linux/futex.h>
 #include <time.h>
 #include <unistd.h>
@@ -142,6 +147,114 @@ START_TEST(test_strace_option_enables_the_strace_item)
 }
 END_TEST
 
+/* -- Signals taken ------------------------------------------------------------------ */
+
+/* The raw log since the last take: signal lines have no pid prefix. */
+static char *take_raw_log(void)
+{
+    char *text;
+
+    fflush(log_f);
+    text = g_strndup(log_buf, log_len);
+    fclose(log_f);
+    log_f = open_memstream(&log_buf, &log_len);
+    log_set_stream(log_f);
+    return text;
+}
+
+static siginfo_t make_info(int sig, int code)
+{
+    siginfo_t info;
+
+    memset(&info, 0, sizeof(info));
+    info.si_signo = sig;
+    info.si_code = code;
+    return info;
+}
+
+START_TEST(test_strace_signal_sent_by_kill_prints_sender_without_pid_prefix)
+{
+    siginfo_t kill_info = make_info(SIGUSR1, SI_USER);
+    siginfo_t tkill_info = make_info(6, SI_TKILL);
+    siginfo_t alarm_info = make_info(SIGALRM, SI_KERNEL);
+    g_autofree char *got = NULL;
+
+    kill_info.si_pid = 4242;
+    kill_info.si_uid = 1000;
+    tkill_info.si_pid = 7;
+    strace_print_signal(SIGUSR1, &kill_info);
+    strace_print_signal(6, &tkill_info);
+    strace_print_signal(SIGALRM, &alarm_info);
+    got = take_raw_log();
+    ck_assert_str_eq(got,
+        "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=4242, si_uid=1000} ---\n"
+        "--- SIGIOT {si_signo=SIGIOT, si_code=SI_TKILL, si_pid=7, si_uid=0} ---\n"
+        "--- SIGALRM {si_signo=SIGALRM, si_code=SI_KERNEL, si_pid=0, si_uid=0} ---\n");
+}
+END_TEST
+
+START_TEST(test_strace_signal_fault_prints_code_number_and_address)
+{
+    siginfo_t segv = make_info(SIGSEGV, 1);
+    siginfo_t null_segv = make_info(SIGSEGV, 2);
+    siginfo_t trap = make_info(SIGTRAP, 1);
+    g_autofree char *got = NULL;
+
+    segv.si_addr = (void *)0x1234;
+    trap.si_addr = (void *)0x4007c0;
+    strace_print_signal(SIGSEGV, &segv);
+    strace_print_signal(SIGSEGV, &null_segv);
+    strace_print_signal(SIGTRAP, &trap);
+    got = take_raw_log();
+    ck_assert_str_eq(got,
+        "--- SIGSEGV {si_signo=SIGSEGV, si_code=1, si_addr=0x0000000000001234} ---\n"
+        "--- SIGSEGV {si_signo=SIGSEGV, si_code=2, si_addr=NULL} ---\n"
+        "--- SIGTRAP {si_signo=SIGTRAP, si_code=1, si_addr=0x00000000004007c0} ---\n");
+}
+END_TEST
+
+START_TEST(test_strace_signal_child_queue_timer_and_rt_layouts)
+{
+    siginfo_t chld = make_info(SIGCHLD, 1);         /* CLD_EXITED */
+    siginfo_t queued = make_info(SIGUSR2, SI_QUEUE);
+    siginfo_t timer = make_info(SIGALRM, SI_TIMER);
+    siginfo_t rt = make_info(36, SI_TKILL);
+    g_autofree char *got = NULL;
+
+    chld.si_pid = 99;
+    chld.si_status = 3;
+    chld.si_utime = 1;
+    chld.si_stime = 2;
+    queued.si_pid = 5;
+    queued.si_uid = 6;
+    queued.si_value.sival_int = 42;
+    timer.si_value.sival_int = 7;
+    rt.si_pid = 8;
+    strace_print_signal(SIGCHLD, &chld);
+    strace_print_signal(SIGUSR2, &queued);
+    strace_print_signal(SIGALRM, &timer);
+    strace_print_signal(36, &rt);
+    got = take_raw_log();
+    ck_assert_str_eq(got,
+        "--- SIGCHLD {si_signo=SIGCHLD, si_code=1, si_pid=99, si_uid=0, si_status=3, si_utime=1, si_stime=2} ---\n"
+        "--- SIGUSR2 {si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid=5, si_uid=6, si_sigval=42} ---\n"
+        "--- SIGALRM {si_signo=SIGALRM, si_code=SI_TIMER, si_pid=0, si_uid=0, si_sigval=7} ---\n"
+        "--- 36 {si_signo=36, si_code=SI_TKILL, si_pid=8, si_uid=0} ---\n");
+}
+END_TEST
+
+START_TEST(test_strace_signal_not_printed_without_strace)
+{
+    siginfo_t info = make_info(SIGUSR1, SI_USER);
+    g_autofree char *got = NULL;
+
+    log_mask_enabled = 0;
+    strace_print_signal(SIGUSR1, &info);
+    got = take_raw_log();
+    ck_assert_str_eq(got, "");
+}
+END_TEST
+
 static Suite *strace_suite(void)
 {
     Suite *s = suite_create("strace");
@@ -156,6 +269,10 @@ static Suite *strace_suite(void)
     tcase_add_test(tc, test_strace_futex_and_signal_names);
     tcase_add_test(tc, test_strace_unimplemented_unknown_and_exit);
     tcase_add_test(tc, test_strace_option_enables_the_strace_item);
+    tcase_add_test(tc, test_strace_signal_sent_by_kill_prints_sender_without_pid_prefix);
+    tcase_add_test(tc, test_strace_signal_fault_prints_code_number_and_address);
+    tcase_add_test(tc, test_strace_signal_child_queue_timer_and_rt_layouts);
+    tcase_add_test(tc, test_strace_signal_not_printed_without_strace);
     suite_add_tcase(s, tc);
     return s;
 }
