@@ -39,6 +39,7 @@
 #include "mmap.h"
 #include "module.h"
 #include "tb-gen.h"
+#include "thread.h"
 #include "plugin-api/plugin.h"
 #include "syscall/syscall.h"
 #include "target-arm/translate.h"
@@ -171,7 +172,9 @@ static bool cpu_loop_exception(CpuThread *t, int *status)
                 signal_syscall_interrupted(nr, orig_x0, env->xregs[3]);
             }
             return false;
-        case SYSCALL_EXIT_THREAD:       /* the only thread: the process ends */
+        case SYSCALL_EXIT_THREAD:
+            thread_exit(t, *status);    /* returns for the last thread only */
+            return true;
         case SYSCALL_EXIT_GROUP:
             return true;
         }
@@ -208,6 +211,7 @@ static void cpu_loop_exec(CpuThread *t)
             plugin_run_pending_work();
             last = NULL;
         }
+        tb_thread_quiescent(&t->jmp_cache);
         tb_reclaim();
         if (t->env.pc & 3) {
             /* PC alignment fault: Linux delivers SIGBUS (BUS_ADRALN). */
@@ -252,9 +256,11 @@ int cpu_loop_run(CpuThread *t)
     cpu_thread_self = t;
     for (;;) {
         /* No signal mask to restore: the fault handler runs SA_NODEFER. */
+        tb_thread_online(&t->jmp_cache);
         if (sigsetjmp(t->fault_jmp, 0) == 0) {
             cpu_loop_exec(t);
         }
+        tb_thread_offline(&t->jmp_cache);   /* holds no TB until it comes back */
         if (cpu_loop_exception(t, &status)) {
             return status;
         }

@@ -340,3 +340,13 @@ void guest_map_dump(FILE *out)
         dump_line(out, start, end, prot);
     }
 }
+
+void guest_mmap_fork_lock(void)
+{
+    pthread_mutex_lock(&guest_mm.lock);
+}
+
+void guest_mmap_fork_unlock(void)
+{
+    pthread_mutex_unlock(&guest_mm.lock);
+}

@@ -140,6 +140,11 @@ bool guest_access_ok(GuestAddr a, uint64_t len, int prot);
 void guest_vma_foreach(bool (*fn)(const GuestVma *vma, void *opaque),
                        void *opaque);
 
+/* guest_mmap_fork_lock/unlock: hold the map lock across a host fork
+ * (linux-user/thread.c), so the child does not inherit it taken. */
+void guest_mmap_fork_lock(void);
+void guest_mmap_fork_unlock(void);
+
 /*
  * guest_mmap_set_invalidate_hook: called (outside the lock) with a range
  * whose executable pages were unmapped or lost PROT_EXEC, so translations of

@@ -37,6 +37,16 @@ const TcgBackend *tb_gen_backend(void)
     return backend;
 }
 
+void tb_gen_fork_lock(void)
+{
+    pthread_mutex_lock(&gen_lock);
+}
+
+void tb_gen_fork_unlock(void)
+{
+    pthread_mutex_unlock(&gen_lock);
+}
+
 uint32_t tb_gen_cflags(void)
 {
     return (one_insn_per_tb ? TB_CF_SINGLE_INSN : 0) |
@@ -97,7 +107,7 @@ TranslationBlock *tb_gen_code(CPUARMState *env, uint64_t pc, uint32_t cflags)
     }
     tb->backend->compile(gen_ir, tb);
     pthread_mutex_unlock(&gen_lock);
-    tb_insert(tb);
+    tb = tb_insert(tb);         /* or the twin another thread inserted first */
     if (tb_cache_flushes() != flushes && plugin_gen_flushed()) {
         /* the cache filled up: plugins saw the flush, translate afresh */
         return tb_gen_code(env, pc, cflags);

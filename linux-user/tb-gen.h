@@ -20,4 +20,8 @@ TranslationBlock *tb_gen_code(CPUARMState *env, uint64_t pc, uint32_t cflags);
 /* tb_gen_backend: the -accel backend in use. */
 const TcgBackend *tb_gen_backend(void);
 
+/* tb_gen_fork_lock/unlock: hold the translation lock across a host fork. */
+void tb_gen_fork_lock(void);
+void tb_gen_fork_unlock(void);
+
 #endif /* UEMU_TB_GEN_H */

@@ -4,10 +4,13 @@
  *
  * A scoreboard is one zeroed array of fixed-size entries indexed by vCPU
  * index. Every scoreboard has room for the same number of vCPUs
- * (scoreboard_capacity: 16, doubling as indices grow, as in QEMU).
- * Translated code holds entry addresses as constants (weave.c), so growing
- * moves the arrays only after every translation was flushed: no block can
- * then still point into the old arrays.
+ * (scoreboard_capacity). Translated code holds entry addresses as
+ * constants (weave.c), and with guest threads other vCPUs run that code
+ * while a new one starts, so the arrays must never move under them: the
+ * capacity starts at the most guest threads linux-user/thread.c lets live
+ * at once (THREAD_MAX_VCPUS, 256), and indices are reused from the lowest.
+ * The growth path below (flush, then move) is only safe with one vCPU
+ * running and stays for indices past that.
  *
  * Nothing here is atomic: each vCPU is meant to touch only its own entry;
  * sums read the others racily, as QEMU's do.
@@ -16,7 +19,7 @@
 
 #include <string.h>
 
-unsigned scoreboard_capacity = 16;
+unsigned scoreboard_capacity = 256;     /* THREAD_MAX_VCPUS */
 static GPtrArray *scoreboards;          /* struct qemu_plugin_scoreboard * */
 
 /* An element size of 0 still gets distinct, writable (if useless) entries. */

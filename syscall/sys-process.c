@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * sys-process.c: the process as a whole: fork (clone, clone3), execve,
- * wait4/waitid, exit, ids and groups, sessions, uname (and its -r option),
- * prctl, capabilities, resource limits and usage, times, sysinfo,
- * getrandom, scheduling and priorities, and the pidfd calls.
+ * sys-process.c: the process as a whole: fork and threads (clone,
+ * clone3), execve, wait4/waitid, exit, ids and groups, sessions, uname (and
+ * its -r option), prctl, capabilities, resource limits and usage, times,
+ * sysinfo, getrandom, scheduling and priorities, and the pidfd calls.
  *
  * The guest is this host process, so ids, limits and usage are the host's;
  * what differs is what the guest must see as another machine (uname's
@@ -17,7 +17,10 @@
  * promise kept: the parent resumes once the child has exec'd or exited.
  * What the child writes to memory it shares with its parent under a real
  * vfork (posix_spawn's error word) stays in the child, as under
- * qemu-aarch64. Guest threads (CLONE_THREAD) are a later issue.
+ * qemu-aarch64. A guest thread (CLONE_THREAD) is a host thread with its own
+ * vCPU: linux-user/thread.c, which also says which flag sets it honours.
+ * CLONE_VM without CLONE_VFORK or CLONE_THREAD (a process sharing its
+ * parent's memory) cannot be a host fork and answers -ENOSYS.
  *
  * execve is linux-user/exec.c's: it re-executes arm-uemu on an AArch64
  * program. Every struct here (rusage, siginfo for waitid, tms, sysinfo,
@@ -29,6 +32,7 @@
 #include "linux-user/exec.h"
 #include "linux-user/module.h"
 #include "linux-user/options.h"
+#include "linux-user/thread.h"
 #include "linux-user/uaccess.h"
 #include "plugin-api/plugin.h"
 
@@ -278,6 +282,7 @@ static void clone_in_child(SyscallCall *c, const CloneRequest *r, int notify_fd)
     CPUARMState *env = c->env;
 
     plugin_fork_child();
+    thread_fork_child(cpu_thread_self);
     if (vfork_notify_fd >= 0) {
         close(vfork_notify_fd);         /* our parent waits for us, not for our child */
     }
@@ -314,8 +319,11 @@ static int64_t do_fork(SyscallCall *c, const CloneRequest *r)
         return -EINVAL;
     }
     if (r->flags & CLONE_THREAD) {
-        syscall_log_unimp("clone with CLONE_THREAD: guest threads are not supported yet");
-        return -ENOSYS;
+        ThreadCloneArgs a = {
+            .flags = r->flags, .stack = r->stack, .tls = r->tls,
+            .parent_tid = r->parent_tid, .child_tid = r->child_tid,
+        };
+        return thread_clone(c->env, &a);
     }
     if ((r->flags & CLONE_VM) && !(r->flags & CLONE_VFORK)) {
         syscall_log_unimp("clone with CLONE_VM and without CLONE_VFORK: "
@@ -339,6 +347,7 @@ static int64_t do_fork(SyscallCall *c, const CloneRequest *r)
     }
 
     fflush(NULL);                       /* nothing buffered is written twice */
+    thread_fork_prepare();              /* no other guest thread holds a lock */
     if (host_flags == 0 && r->exit_signal == SIGCHLD) {
         pid = fork();
     } else {
@@ -350,12 +359,14 @@ static int64_t do_fork(SyscallCall *c, const CloneRequest *r)
     if (pid < 0) {
         int e = errno;
 
+        thread_fork_done();
         if (notify[0] >= 0) {
             close(notify[0]);
             close(notify[1]);
         }
         return -e;
     }
+    thread_fork_done();
     if (pid == 0) {
         if (notify[0] >= 0) {
             close(notify[0]);

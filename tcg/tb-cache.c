@@ -17,10 +17,17 @@
 static pthread_mutex_t tb_lock = PTHREAD_MUTEX_INITIALIZER;
 static GHashTable *tb_by_key;       /* TranslationBlock * (as key and value) */
 static GHashTable *tb_by_page;      /* uint64_t * page -> GPtrArray * */
-static GPtrArray *tb_graveyard;     /* removed, to free at tb_reclaim() */
+static GArray *tb_graveyard;       /* TbGrave: removed, to free at tb_reclaim() */
+static GPtrArray *tb_threads;       /* TbJmpCache * of the registered threads */
 static unsigned tb_limit = 1u << 16;
 static unsigned flush_count;
 static uint64_t tb_generation = 1;  /* 0 marks an empty jump cache */
+
+/* A removed TB and the generation it was removed in. */
+typedef struct TbGrave {
+    TranslationBlock *tb;
+    uint64_t generation;
+} TbGrave;
 
 /* -- Keys ------------------------------------------------------------ */
 
@@ -48,7 +55,17 @@ static void tb_cache_init_locked(void)
     tb_by_key = g_hash_table_new(tb_key_hash, tb_key_equal);
     tb_by_page = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify)g_ptr_array_unref);
-    tb_graveyard = g_ptr_array_new();
+    tb_graveyard = g_array_new(FALSE, FALSE, sizeof(TbGrave));
+    tb_threads = g_ptr_array_new();
+}
+
+/* Removal of @tb, bumping the generation is up to the caller. */
+static void tb_bury_locked(TranslationBlock *tb)
+{
+    TbGrave g = { tb, tb_generation };
+
+    tb->invalid = true;
+    g_array_append_val(tb_graveyard, g);
 }
 
 static inline unsigned jmp_cache_index(uint64_t pc)
@@ -96,9 +113,11 @@ TranslationBlock *tb_lookup(TbJmpCache *jc, uint64_t pc, uint32_t flags,
     unsigned idx = jmp_cache_index(pc);
 
     if (jc) {
-        if (jc->generation != __atomic_load_n(&tb_generation, __ATOMIC_ACQUIRE)) {
+        uint64_t gen = __atomic_load_n(&tb_generation, __ATOMIC_ACQUIRE);
+
+        if (jc->generation != gen) {
             memset(jc->entry, 0, sizeof(jc->entry));
-            jc->generation = tb_generation;
+            jc->generation = gen;
         }
         tb = jc->entry[idx];
         if (tb && tb_key_equal(tb, &key)) {
@@ -134,8 +153,17 @@ static void tb_flush_locked(void);
 
 TranslationBlock *tb_insert(TranslationBlock *tb)
 {
+    TranslationBlock *twin;
+
     pthread_mutex_lock(&tb_lock);
     tb_cache_init_locked();
+    twin = g_hash_table_lookup(tb_by_key, tb);
+    if (twin) {
+        /* another thread translated the same block first: keep its TB */
+        pthread_mutex_unlock(&tb_lock);
+        tb_free(tb);
+        return twin;
+    }
     if (g_hash_table_size(tb_by_key) >= tb_limit) {
         tb_flush_locked();
     }
@@ -205,7 +233,6 @@ static void tb_page_del_locked(uint64_t page, TranslationBlock *tb)
 
 static void tb_remove_locked(TranslationBlock *tb)
 {
-    tb->invalid = true;
     tb_unlink_locked(tb);
     g_hash_table_remove(tb_by_key, tb);
     for (int i = 0; i < 2; i++) {
@@ -213,7 +240,7 @@ static void tb_remove_locked(TranslationBlock *tb)
             tb_page_del_locked(tb->page[i], tb);
         }
     }
-    g_ptr_array_add(tb_graveyard, tb);
+    tb_bury_locked(tb);
 }
 
 /* Collect the TBs of @page that overlap [start, end) into @out. */
@@ -265,7 +292,7 @@ void tb_invalidate_range(uint64_t start, uint64_t len)
         }
     }
     if (doomed->len) {
-        __atomic_add_fetch(&tb_generation, 1, __ATOMIC_RELEASE);
+        __atomic_add_fetch(&tb_generation, 1, __ATOMIC_SEQ_CST);
     }
     pthread_mutex_unlock(&tb_lock);
 }
@@ -277,13 +304,12 @@ static void tb_flush_locked(void)
 
     g_hash_table_iter_init(&it, tb_by_key);
     while (g_hash_table_iter_next(&it, &tb, NULL)) {
-        ((TranslationBlock *)tb)->invalid = true;
-        g_ptr_array_add(tb_graveyard, tb);
+        tb_bury_locked(tb);
     }
     g_hash_table_remove_all(tb_by_key);
     g_hash_table_remove_all(tb_by_page);
     flush_count++;
-    __atomic_add_fetch(&tb_generation, 1, __ATOMIC_RELEASE);
+    __atomic_add_fetch(&tb_generation, 1, __ATOMIC_SEQ_CST);
 }
 
 void tb_flush(void)
@@ -296,21 +322,89 @@ void tb_flush(void)
 
 void tb_reclaim(void)
 {
-    g_autoptr(GPtrArray) dead = NULL;
+    g_autoptr(GPtrArray) dead = g_ptr_array_new();
+    uint64_t safe = UINT64_MAX;
+    guint kept = 0;
 
     pthread_mutex_lock(&tb_lock);
     if (!tb_graveyard || !tb_graveyard->len) {
         pthread_mutex_unlock(&tb_lock);
         return;
     }
-    dead = tb_graveyard;
-    tb_graveyard = g_ptr_array_new();
+    for (guint i = 0; i < tb_threads->len; i++) {
+        TbJmpCache *jc = g_ptr_array_index(tb_threads, i);
+
+        safe = MIN(safe, __atomic_load_n(&jc->safe, __ATOMIC_SEQ_CST));
+    }
+    for (guint i = 0; i < tb_graveyard->len; i++) {
+        TbGrave g = g_array_index(tb_graveyard, TbGrave, i);
+
+        if (g.generation < safe) {
+            g_ptr_array_add(dead, g.tb);
+        } else {
+            g_array_index(tb_graveyard, TbGrave, kept++) = g;
+        }
+    }
+    g_array_set_size(tb_graveyard, kept);
     pthread_mutex_unlock(&tb_lock);
     /* Flushed TBs kept their links to each other: nothing else can see
      * them now, so free them without unlinking. */
     for (guint i = 0; i < dead->len; i++) {
         tb_free(g_ptr_array_index(dead, i));
     }
+}
+
+/* -- Threads ---------------------------------------------------------- */
+
+void tb_thread_online(TbJmpCache *jc)
+{
+    if (!jc->registered) {
+        pthread_mutex_lock(&tb_lock);
+        tb_cache_init_locked();
+        __atomic_store_n(&jc->safe, UINT64_MAX, __ATOMIC_SEQ_CST);
+        g_ptr_array_add(tb_threads, jc);
+        jc->registered = true;
+        pthread_mutex_unlock(&tb_lock);
+    }
+    /* First hold back every reclaim, then read the generation: a reclaim
+     * that saw us offline ran before any TB we can now find was removed. */
+    __atomic_store_n(&jc->safe, 0, __ATOMIC_SEQ_CST);
+    jc->seen = __atomic_load_n(&tb_generation, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&jc->safe, jc->seen, __ATOMIC_SEQ_CST);
+}
+
+void tb_thread_quiescent(TbJmpCache *jc)
+{
+    uint64_t now = __atomic_load_n(&tb_generation, __ATOMIC_SEQ_CST);
+
+    __atomic_store_n(&jc->safe, jc->seen, __ATOMIC_SEQ_CST);
+    jc->seen = now;
+}
+
+void tb_thread_offline(TbJmpCache *jc)
+{
+    __atomic_store_n(&jc->safe, UINT64_MAX, __ATOMIC_SEQ_CST);
+}
+
+void tb_thread_unregister(TbJmpCache *jc)
+{
+    if (!jc->registered) {
+        return;
+    }
+    pthread_mutex_lock(&tb_lock);
+    g_ptr_array_remove_fast(tb_threads, jc);
+    jc->registered = false;
+    pthread_mutex_unlock(&tb_lock);
+}
+
+void tb_cache_fork_lock(void)
+{
+    pthread_mutex_lock(&tb_lock);
+}
+
+void tb_cache_fork_unlock(void)
+{
+    pthread_mutex_unlock(&tb_lock);
 }
 
 unsigned tb_cache_count(void)

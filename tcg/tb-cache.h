@@ -8,10 +8,27 @@
  * that removes TBs bumps a global generation; a jump cache that sees a new
  * generation empties itself, so no vCPU can find a removed TB.
  *
- * Removed TBs are not freed at once: the TB running right now may be the
- * one an IC IVAU removed. They wait on a list until tb_reclaim(), which the
- * cpu loop calls between blocks (single vCPU for now; with threads the list
- * is freed once every vCPU has passed a block boundary).
+ * Removed TBs are not freed at once: the TB running right now (on this or
+ * another thread) may be the one an IC IVAU removed. They wait on a list,
+ * tagged with the generation they died in, until tb_reclaim() finds that
+ * no registered thread can still hold them. Each thread running TBs
+ * registers its jump cache and reports its quiescent points:
+ *
+ *     tb_thread_online(jc);          // before its first lookup
+ *     for (;;) {
+ *         tb_thread_quiescent(jc);   // a block boundary
+ *         tb_reclaim();
+ *         ... tb_lookup, tb_link(last, ...), exec ...
+ *     }
+ *     tb_thread_offline(jc);         // holds no TB (a syscall, a wait)
+ *     tb_thread_unregister(jc);      // the thread ends
+ *
+ * A thread's "safe" generation is the one it saw at its previous boundary
+ * (the loop keeps the TB it just left, to link it, across one boundary):
+ * every TB it can still reference was found after that, so any TB removed
+ * before it is unreachable. A TB dead in generation g is freed once every
+ * online thread's safe generation is above g; an offline thread never
+ * holds one. With no thread registered (unit tests) tb_reclaim() frees all.
  *
  * All functions take the cache lock themselves unless named *_locked.
  */
@@ -26,6 +43,10 @@
 typedef struct TbJmpCache {
     uint64_t generation;
     TranslationBlock *entry[TB_JMP_CACHE_SIZE];
+    /* reclaim bookkeeping (see above); only tb-cache.c touches these */
+    uint64_t seen;                  /* generation at the last boundary */
+    uint64_t safe;                  /* atomic: see above; UINT64_MAX offline */
+    bool registered;
 } TbJmpCache;
 
 /* tb_cache_set_limit: flush everything once more than @max_tbs exist. */
@@ -37,7 +58,8 @@ TranslationBlock *tb_lookup(TbJmpCache *jc, uint64_t pc, uint32_t flags,
 
 /*
  * tb_insert: add a freshly compiled TB. If the cache is over its limit it is
- * flushed first (the new TB survives). Returns @tb.
+ * flushed first (the new TB survives). Returns @tb, or, when another thread
+ * inserted the same key meanwhile, that TB (and @tb is freed).
  */
 TranslationBlock *tb_insert(TranslationBlock *tb);
 
@@ -57,8 +79,19 @@ void tb_invalidate_range(uint64_t start, uint64_t len);
 /* tb_flush: remove every TB. */
 void tb_flush(void);
 
-/* tb_reclaim: free removed TBs (call only where no TB is running). */
+/* tb_reclaim: free the removed TBs no registered thread can still hold. */
 void tb_reclaim(void);
+
+/* Threads running TBs (see the top of this file). */
+void tb_thread_online(TbJmpCache *jc);
+void tb_thread_quiescent(TbJmpCache *jc);
+void tb_thread_offline(TbJmpCache *jc);
+void tb_thread_unregister(TbJmpCache *jc);
+
+/* tb_cache_fork_lock/unlock: hold the cache lock across a host fork, so the
+ * child (a copy of the forking thread only) does not inherit it taken. */
+void tb_cache_fork_lock(void);
+void tb_cache_fork_unlock(void);
 
 /* tb_cache_count: TBs in the cache; tb_cache_flushes: flushes so far. */
 unsigned tb_cache_count(void);

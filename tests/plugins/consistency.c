@@ -13,7 +13,8 @@
  * GE) against the block counter and 100, whose hit counts follow from the
  * total; and an inline STORE of the instruction's address, registered
  * before a callback, must be visible to it (QEMU's order within a point is
- * registration order). Prints "consistency: OK ..." or the mismatches.
+ * registration order). Prints "consistency: OK ..." or the mismatches,
+ * after "consistency: vcpu_init N": one per guest thread that started.
  */
 #include <qemu-plugin.h>
 #include <inttypes.h>
@@ -34,12 +35,18 @@ typedef struct {
 } Counts;
 
 static struct qemu_plugin_scoreboard *score;
+static uint64_t vcpu_inits;             /* atomic: threads start concurrently */
 
 #define U64(field) qemu_plugin_scoreboard_u64_in_struct(score, Counts, field)
 
 static Counts *mine(unsigned int vcpu)
 {
     return qemu_plugin_scoreboard_find(score, vcpu);
+}
+
+static void vcpu_init(unsigned int vcpu, void *u)
+{
+    __atomic_fetch_add(&vcpu_inits, 1, __ATOMIC_RELAXED);
 }
 
 static void tb_cb(unsigned int vcpu, void *u)   { mine(vcpu)->tb.cb++; }
@@ -153,6 +160,9 @@ static void at_exit(void *userdata)
         insn_total += c->insn.cb;
         mem_total += c->mem.cb;
     }
+    snprintf(line, sizeof(line), "consistency: vcpu_init %" PRIu64 "\n",
+             __atomic_load_n(&vcpu_inits, __ATOMIC_RELAXED));
+    qemu_plugin_outs(line);
     snprintf(line, sizeof(line), "consistency: %s: tb %" PRIu64 ", insn %"
              PRIu64 ", mem %" PRIu64 "\n", bad ? "FAILED" : "OK", tb_total,
              insn_total, mem_total);
@@ -165,6 +175,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id,
 {
     score = qemu_plugin_scoreboard_new(sizeof(Counts));
     qemu_plugin_register_vcpu_tb_trans_cb(id, tb_trans, NULL);
+    qemu_plugin_register_vcpu_init_cb(id, vcpu_init, NULL);
     qemu_plugin_register_atexit_cb(id, at_exit, NULL);
     return 0;
 }

@@ -623,8 +623,6 @@ case("file-magic", "/usr/bin/file", ["-b", "--mime", "blob.gz", "blob.xz",
 # Cases that fail today, with the reason; reported as skipped (exit 77).
 # Remove a line when its case passes.
 KNOWN_FAILURES = {
-    "zstd": "zstd's asynchronous I/O starts a thread (clone with CLONE_THREAD), "
-            "which arm-uemu refuses until guest threads land",
 }
 
 BY_NAME = {c.name: c for c in CASES}

@@ -159,6 +159,68 @@ START_TEST(test_tb_insert_over_limit_flushes_but_keeps_new_tb)
 }
 END_TEST
 
+START_TEST(test_tb_reclaim_waits_until_online_thread_passes_two_boundaries)
+{
+    g_autofree TbJmpCache *jc = g_new0(TbJmpCache, 1);
+
+    tb_thread_online(jc);
+    add_tb(0x400000, 16);
+    tb_invalidate_range(0x400000, 4);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 0);       /* it may be running it */
+    tb_thread_quiescent(jc);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 0);       /* it may still link it */
+    tb_thread_quiescent(jc);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 1);
+    tb_thread_unregister(jc);
+}
+END_TEST
+
+START_TEST(test_tb_reclaim_does_not_wait_for_offline_thread)
+{
+    g_autofree TbJmpCache *busy = g_new0(TbJmpCache, 1);
+    g_autofree TbJmpCache *idle = g_new0(TbJmpCache, 1);
+
+    tb_thread_online(busy);
+    tb_thread_online(idle);
+    tb_thread_offline(idle);
+    add_tb(0x400000, 16);
+    tb_flush();
+    tb_thread_quiescent(busy);
+    tb_thread_quiescent(busy);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 1);
+    /* Back online later: it cannot hold what was removed before. */
+    add_tb(0x500000, 16);
+    tb_thread_online(idle);
+    tb_flush();
+    tb_thread_quiescent(busy);
+    tb_thread_quiescent(busy);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 1);       /* idle came back before the flush */
+    tb_thread_unregister(idle);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 2);
+    tb_thread_unregister(busy);
+}
+END_TEST
+
+START_TEST(test_tb_insert_of_existing_key_keeps_first_tb)
+{
+    TranslationBlock *first = add_tb(0x400000, 16);
+    TranslationBlock *twin = add_tb(0x400000, 16);
+
+    ck_assert_ptr_eq(twin, first);
+    ck_assert_int_eq(codes_freed, 1);       /* the second translation */
+    ck_assert_uint_eq(tb_cache_count(), 1);
+    tb_invalidate_range(0x400000, 4);
+    ck_assert(first->invalid);
+    ck_assert_ptr_null(tb_lookup(NULL, 0x400000, 0, 0));
+}
+END_TEST
+
 static Suite *tb_cache_suite(void)
 {
     Suite *s = suite_create("tb-cache");
@@ -172,6 +234,9 @@ static Suite *tb_cache_suite(void)
     tcase_add_test(tc, test_tb_link_then_invalidate_target_unlinks_source);
     tcase_add_test(tc, test_tb_link_refused_when_source_forbids_chaining);
     tcase_add_test(tc, test_tb_insert_over_limit_flushes_but_keeps_new_tb);
+    tcase_add_test(tc, test_tb_reclaim_waits_until_online_thread_passes_two_boundaries);
+    tcase_add_test(tc, test_tb_reclaim_does_not_wait_for_offline_thread);
+    tcase_add_test(tc, test_tb_insert_of_existing_key_keeps_first_tb);
     suite_add_tcase(s, tc);
     return s;
 }
