@@ -128,6 +128,7 @@ void thread_fork_child(CpuThread *t)
     if (t) {
         vcpu_used[t->vcpu_index / 64] |= 1ULL << (t->vcpu_index % 64);
     }
+    tb_cache_fork_child(t ? &t->jmp_cache : NULL);
 }
 
 /* -- Start ------------------------------------------------------------------- */

@@ -407,6 +407,20 @@ void tb_cache_fork_unlock(void)
     pthread_mutex_unlock(&tb_lock);
 }
 
+void tb_cache_fork_child(TbJmpCache *self)
+{
+    pthread_mutex_lock(&tb_lock);
+    if (tb_threads) {
+        /* The other threads are gone: keeping them would hold back every
+         * reclaim in this process forever. */
+        g_ptr_array_set_size(tb_threads, 0);
+        if (self && self->registered) {
+            g_ptr_array_add(tb_threads, self);
+        }
+    }
+    pthread_mutex_unlock(&tb_lock);
+}
+
 unsigned tb_cache_count(void)
 {
     unsigned n;

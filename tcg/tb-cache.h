@@ -92,6 +92,9 @@ void tb_thread_unregister(TbJmpCache *jc);
  * child (a copy of the forking thread only) does not inherit it taken. */
 void tb_cache_fork_lock(void);
 void tb_cache_fork_unlock(void);
+/* tb_cache_fork_child: in the child of a fork, forget every thread but @self
+ * (NULL when the forking thread has no jump cache registered). */
+void tb_cache_fork_child(TbJmpCache *self);
 
 /* tb_cache_count: TBs in the cache; tb_cache_flushes: flushes so far. */
 unsigned tb_cache_count(void);

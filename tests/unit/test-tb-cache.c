@@ -207,6 +207,24 @@ START_TEST(test_tb_reclaim_does_not_wait_for_offline_thread)
 }
 END_TEST
 
+START_TEST(test_tb_cache_fork_child_forgets_threads_that_did_not_fork)
+{
+    g_autofree TbJmpCache *self = g_new0(TbJmpCache, 1);
+    g_autofree TbJmpCache *other = g_new0(TbJmpCache, 1);
+
+    tb_thread_online(self);
+    tb_thread_online(other);                /* never quiescent: it is gone */
+    add_tb(0x400000, 16);
+    tb_flush();
+    tb_cache_fork_child(self);
+    tb_thread_quiescent(self);
+    tb_thread_quiescent(self);
+    tb_reclaim();
+    ck_assert_int_eq(codes_freed, 1);
+    tb_thread_unregister(self);
+}
+END_TEST
+
 START_TEST(test_tb_insert_of_existing_key_keeps_first_tb)
 {
     TranslationBlock *first = add_tb(0x400000, 16);
@@ -236,6 +254,7 @@ static Suite *tb_cache_suite(void)
     tcase_add_test(tc, test_tb_insert_over_limit_flushes_but_keeps_new_tb);
     tcase_add_test(tc, test_tb_reclaim_waits_until_online_thread_passes_two_boundaries);
     tcase_add_test(tc, test_tb_reclaim_does_not_wait_for_offline_thread);
+    tcase_add_test(tc, test_tb_cache_fork_child_forgets_threads_that_did_not_fork);
     tcase_add_test(tc, test_tb_insert_of_existing_key_keeps_first_tb);
     suite_add_tcase(s, tc);
     return s;
