@@ -32,6 +32,7 @@
 #include "linux-user/exec.h"
 #include "linux-user/module.h"
 #include "linux-user/options.h"
+#include "linux-user/procfs.h"
 #include "linux-user/thread.h"
 #include "linux-user/uaccess.h"
 #include "plugin-api/plugin.h"
@@ -831,9 +832,7 @@ int64_t sys_prctl(SyscallCall *c)
         }
         return host_ret(prctl(PR_SET_NAME, name, 0, 0, 0));
     case PR_GET_NAME:
-        if (prctl(PR_GET_NAME, name, 0, 0, 0) < 0) {
-            return -errno;
-        }
+        procfs_comm(name);              /* the guest's name, not "arm-uemu" */
         return uaccess_write(c->arg[1], name, sizeof(name)) ? -EFAULT : 0;
     case PR_GET_PDEATHSIG:
     case PR_GET_CHILD_SUBREAPER:

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -246,7 +247,11 @@ static void test_stat(char **argv)
 
         size_t blen = strlen(base) > 15 ? 15 : strlen(base);
 
+        char name[16] = "";
+
         CHECK(0, strncmp(strchr(s, '(') + 1, base, blen), "comm: the program's name");
+        CHECK(0, prctl(PR_GET_NAME, name), "prctl(PR_GET_NAME)");
+        CHECK(0, strncmp(name, base, blen), "PR_GET_NAME: the program's name");
         CHECK(1, nf > 51, "all 52 fields");
         CHECK(1, field[26] <= (unsigned long)&test_stat && (unsigned long)&test_stat < field[27],
               "startcode <= our code < endcode");
