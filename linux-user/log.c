@@ -28,6 +28,7 @@ static GArray *log_items;               /* LogItem, in registration order */
 static char *log_filename;
 static FILE *log_file;
 static bool log_append;                 /* -log-append: see log_open() */
+static bool log_items_chosen;           /* -d given: see log_items_given() */
 
 LogMask log_item_register(const char *name, const char *help)
 {
@@ -74,6 +75,11 @@ bool log_enable(const char *list, GError **err)
         log_mask_enabled |= it->mask;
     }
     return true;
+}
+
+bool log_items_given(void)
+{
+    return log_items_chosen;
 }
 
 void log_print_items(FILE *out)
@@ -151,6 +157,7 @@ static bool opt_log(const char *arg, GError **err)
         options_finish_early();
         return true;
     }
+    log_items_chosen = true;
     return log_enable(arg, err);
 }
 

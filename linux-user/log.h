@@ -38,6 +38,9 @@ LogMask log_item_mask(const char *name);
 /* log_enable: turn on a comma-separated list of items, as -d does. */
 bool log_enable(const char *list, GError **err);
 
+/* log_items_given: whether -d (or QEMU_LOG) chose the items to log. */
+bool log_items_given(void);
+
 static inline bool log_enabled(LogMask m)
 {
     return (log_mask_enabled & m) != 0;

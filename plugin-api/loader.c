@@ -16,6 +16,7 @@
 #include "plugin.h"
 #include "qemu-plugin.h"
 #include "linux-user/error.h"
+#include "linux-user/log.h"
 #include "linux-user/module.h"
 #include "linux-user/options.h"
 
@@ -317,6 +318,12 @@ bool plugin_load_all(GError **err)
             g_error_free(local);
             plugin_unload_all();
             return false;
+        }
+        /* Unlike QEMU, whose plugins print nothing without -d plugin,
+         * `arm-uemu -plugin libsyscalls.so ./a.out` shows the plugin's
+         * output; a -d list still decides alone, as in QEMU. */
+        if (!log_items_given()) {
+            log_enable("plugin", NULL);
         }
     }
     return true;

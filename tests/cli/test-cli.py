@@ -157,6 +157,24 @@ class PageLog(unittest.TestCase):
                               f.read())
 
 
+class PluginOutput(unittest.TestCase):
+    """Without any -d, loading a plugin shows its output (QEMU would need
+    -d plugin); a -d list decides alone, as in QEMU."""
+    TABLE = re.compile(r"^syscall no\.\s+calls\s+errors$", re.M)
+
+    def test_plain_plugin_run_prints_the_syscall_table(self):
+        rc, out, err = run("-plugin", "libsyscalls.so",
+                           os.path.join(GUEST, "hello-static"))
+        self.assertEqual(rc, 0)
+        self.assertEqual(out, "Hello from AArch64!\n")
+        self.assertRegex(err, self.TABLE)
+
+    def test_log_list_without_plugin_item_hides_plugin_output(self):
+        rc, out, err = run("-d", "page", "-D", os.devnull, "-plugin",
+                           "libsyscalls.so", os.path.join(GUEST, "hello-static"))
+        self.assertEqual(rc, 0)
+        self.assertEqual(err, "")
+
 
 def signal_lines(text):
     """The -strace lines of signals taken, with what varies run to run hidden."""
