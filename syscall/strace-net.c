@@ -100,15 +100,6 @@ static void print_named(GString *s, const NetName *t, int v, const char *fallbac
     }
 }
 
-static void print_ptr(GString *s, uint64_t v)
-{
-    if (v) {
-        g_string_append_printf(s, "0x%016" PRIx64, v);
-    } else {
-        g_string_append(s, "NULL");
-    }
-}
-
 /* An unknown type prints as nothing, the flags after it as |NAME, as qemu does. */
 static void print_sock_type(GString *s, int type)
 {
@@ -149,7 +140,7 @@ static void print_sockaddr(GString *s, uint64_t a, int64_t len)
 
     memset(b, 0, sizeof(b));
     if (!readable || (uaccess_read(b, a, n) && (n == 16 || uaccess_read(b, a, 16)))) {
-        print_ptr(s, a);
+        strace_print_pointer(s, a);
         g_string_append_c(s, ',');
     } else {
         uint16_t family = (uint16_t)(b[0] | b[1] << 8);
@@ -246,7 +237,7 @@ bool strace_print_net_arg(GString *s, SyscallArgKind kind, const SyscallCall *c,
         return true;
     case SC_ARG_ITIMERVAL_OUT:
     case SC_ARG_OLD_ITIMERVAL_OUT:
-        print_ptr(s, v);
+        strace_print_pointer(s, v);
         return true;
     default:
         return false;

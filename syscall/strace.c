@@ -98,7 +98,7 @@ static void print_flags(GString *s, const StraceName *t, uint64_t v)
 
 /* -- Argument kinds --------------------------------------------------------- */
 
-static void print_pointer(GString *s, uint64_t v)
+void strace_print_pointer(GString *s, uint64_t v)
 {
     if (v) {
         g_string_append_printf(s, "0x%016" PRIx64, v);
@@ -114,7 +114,7 @@ static void print_string(GString *s, uint64_t v)
     if (str) {
         g_string_append_printf(s, "\"%s\"", str);
     } else {
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
     }
 }
 
@@ -167,7 +167,7 @@ static void print_pair(GString *s, uint64_t v, const char *a, const char *b,
         g_string_append_printf(s, "{%s = %" PRId64 ",%s = %" PRId64 "}",
                                a, w[0], b, w[1]);
     } else {
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
     }
 }
 
@@ -183,7 +183,7 @@ static bool print_fcntl_arg(GString *s, uint64_t cmd, uint64_t v)
     case 5: case 6: case 7: case 36: case 37: case 38:
     case 15: case 16:       /* struct flock, struct f_owner_ex */
     case 1035: case 1036: case 1037: case 1038:     /* F_{GET,SET}{,_FILE}_RW_HINT */
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
         return true;
     default:
         g_string_append_printf(s, "%d", (int)v);
@@ -246,7 +246,7 @@ static bool print_ioctl_arg(GString *s, uint64_t cmd, uint64_t v)
                !uaccess_read(&val, v, sizeof(val))) {
         g_string_append_printf(s, "%d", val);
     } else {
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
     }
     return true;
 }
@@ -277,7 +277,7 @@ static bool print_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int
     case SC_ARG_TIMESPEC_OUT:
     case SC_ARG_TIMEVAL_OUT:
     case SC_ARG_TIMEZONE_OUT:
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
         break;
     case SC_ARG_STR:
         print_string(s, v);
@@ -367,7 +367,7 @@ static bool print_arg(GString *s, SyscallArgKind kind, const SyscallCall *c, int
         print_flags(s, statx_mask_names, (uint32_t)v);
         break;
     case SC_ARG_XATTR_LIST_OUT:
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
         break;
     case SC_ARG_FCNTL:
         print_enum(s, fcntl_cmd_names, (int)v);
@@ -412,7 +412,7 @@ static void print_xattr_list(GString *s, uint64_t v, int64_t len)
     }
     buf = g_malloc((size_t)len + 1);
     if (uaccess_read(buf, v, (size_t)len)) {
-        print_pointer(s, v);
+        strace_print_pointer(s, v);
         return;
     }
     buf[len] = 0;
@@ -584,7 +584,7 @@ void strace_format_siginfo(GString *s, int sig, const siginfo_t *info)
         break;
     case SI_LAYOUT_FAULT:
         g_string_append(s, ", si_addr=");
-        print_pointer(s, (uint64_t)(uintptr_t)info->si_addr);
+        strace_print_pointer(s, (uint64_t)(uintptr_t)info->si_addr);
         break;
     case SI_LAYOUT_CHLD:
         g_string_append_printf(s, ", si_pid=%u, si_uid=%u, si_status=%d, "

@@ -35,6 +35,9 @@ void strace_print_signal(int sig, const siginfo_t *info);
 /* strace_format_siginfo: the "{si_signo=..., ...}" part of that line. */
 void strace_format_siginfo(GString *s, int sig, const siginfo_t *info);
 
+/* strace_print_pointer: a pointer as qemu prints one: 0x%016x, or NULL. */
+void strace_print_pointer(GString *s, uint64_t v);
+
 /*
  * The socket and timer kinds (strace-net.c): print argument @i of @c as
  * @kind, or after the call the struct an _OUT argument received; false if

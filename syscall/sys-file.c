@@ -154,8 +154,13 @@ int64_t sys_pipe2(SyscallCall *c)
     if (pipe2(fds, conv_open_flags_from_guest(arg_int(c, 1))) < 0) {
         return -errno;
     }
-    if (uaccess_write(c->arg[0], fds, sizeof(fds))) {
-        close(fds[0]);          /* as the kernel: no fds unless they reach the guest */
+    return syscall_give_fd_pair(c->arg[0], fds);
+}
+
+int64_t syscall_give_fd_pair(GuestAddr a, const int fds[2])
+{
+    if (uaccess_write(a, fds, 2 * sizeof(int))) {
+        close(fds[0]);
         close(fds[1]);
         return -EFAULT;
     }

@@ -99,12 +99,7 @@ int64_t sys_socketpair(SyscallCall *c)
     if (socketpair(arg_int(c, 0), arg_int(c, 1), arg_int(c, 2), sv) < 0) {
         return -errno;
     }
-    if (uaccess_write(c->arg[3], sv, sizeof(sv))) {
-        close(sv[0]);           /* as the kernel: no fds unless they reach the guest */
-        close(sv[1]);
-        return -EFAULT;
-    }
-    return 0;
+    return syscall_give_fd_pair(c->arg[3], sv);
 }
 
 int64_t sys_bind(SyscallCall *c)

@@ -227,6 +227,13 @@ static inline int arg_int(const SyscallCall *c, int i)
 char *syscall_get_path(GuestAddr a, bool lookup, int64_t *err);
 
 /*
+ * syscall_give_fd_pair: write the two new host fds @fds to the guest int[2]
+ * at @a (pipe2, socketpair): 0, or -EFAULT after closing both, since the
+ * kernel leaves no fds behind that never reached the guest.
+ */
+int64_t syscall_give_fd_pair(GuestAddr a, const int fds[2]);
+
+/*
  * syscall_log_unimp: under -d unimp, log the formatted line once: the same
  * text is never logged twice (for "Unsupported ioctl: cmd=0x1234" and such).
  */

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <sys/stat.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 /* AArch64 values that differ from the host's. */
@@ -353,6 +354,26 @@ START_TEST(test_bad_pointers_give_efault)
 }
 END_TEST
 
+/* The lowest free host fd: the next one open() would give. */
+static int lowest_free_fd(void)
+{
+    int fd = dup(0);
+
+    close(fd);
+    return fd;
+}
+
+START_TEST(test_fd_pair_that_cannot_reach_guest_leaves_no_fds)
+{
+    int before = lowest_free_fd();
+
+    ck_assert_int_eq(SYS(AARCH64_NR_pipe2, ro_page, 0), -EFAULT);
+    ck_assert_int_eq(lowest_free_fd(), before);
+    ck_assert_int_eq(SYS(AARCH64_NR_socketpair, AF_UNIX, SOCK_STREAM, 0, ro_page), -EFAULT);
+    ck_assert_int_eq(lowest_free_fd(), before);
+}
+END_TEST
+
 START_TEST(test_path_without_nul_within_path_max_is_enametoolong)
 {
     static char longpath[GUEST_PATH_MAX + 1];
@@ -395,6 +416,7 @@ static Suite *syscalls_suite(void)
     tcase_add_test(tc, test_mmap_munmap_round_trip);
     tcase_add_test(tc, test_madvise_dontneed_zeroes_anonymous_page);
     tcase_add_test(tc, test_bad_pointers_give_efault);
+    tcase_add_test(tc, test_fd_pair_that_cannot_reach_guest_leaves_no_fds);
     tcase_add_test(tc, test_path_without_nul_within_path_max_is_enametoolong);
     suite_add_tcase(s, tc);
     return s;
